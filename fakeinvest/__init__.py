@@ -1,0 +1,71 @@
+"""fakeinvest: find fraudulent investment platforms on the web, with evidence.
+
+Quick start::
+
+    import fakeinvest
+    v = fakeinvest.scan("https://example-broker.com")
+    print(v.probability, v.flagged)
+    for r in v.reasons:
+        print(r.feature, r.contribution, r.evidence, r.page_url)
+
+Nothing heavy happens at import time: scikit-learn, the HTTP client and the model are
+imported and loaded on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+__all__ = [
+    "FetchConfig",
+    "Reason",
+    "Snapshot",
+    "Verdict",
+    "__version__",
+    "errors",
+    "load_model",
+    "scan",
+    "scan_many",
+    "score_html",
+    "score_snapshot",
+]
+
+_LAZY = {
+    "scan": ("fakeinvest.api", "scan"),
+    "scan_many": ("fakeinvest.api", "scan_many"),
+    "score_html": ("fakeinvest.api", "score_html"),
+    "score_snapshot": ("fakeinvest.api", "score_snapshot"),
+    "Verdict": ("fakeinvest.verdict", "Verdict"),
+    "Reason": ("fakeinvest.verdict", "Reason"),
+    "Snapshot": ("fakeinvest.snapshot", "Snapshot"),
+    "FetchConfig": ("fakeinvest.config", "FetchConfig"),
+    "load_model": ("fakeinvest.model", "load_model"),
+    "errors": ("fakeinvest.errors", None),
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import errors
+    from .api import scan, scan_many, score_html, score_snapshot
+    from .config import FetchConfig
+    from .model import load_model
+    from .snapshot import Snapshot
+    from .verdict import Reason, Verdict
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module_name, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'fakeinvest' has no attribute {name!r}") from None
+    import importlib
+
+    module = importlib.import_module(module_name)
+    value = module if attr is None else getattr(module, attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,173 @@
+"""The ``fakeinvest`` command line.
+
+Exit status: 0 when every site or file was analysed (whatever the verdicts); 1 when at least
+one site could not be analysed (each such site gets one clear line); 2 on usage errors,
+including an unreadable input file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import textwrap
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from . import errors
+from ._version import __version__
+
+__all__ = ["format_table", "main"]
+
+
+def _short(s: str, n: int) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def format_table(verdicts: Iterable[object], width: int | None = None) -> str:
+    """Render verdicts as a table for people: URL, probability, flag, top reasons.
+
+    Parameters
+    ----------
+    verdicts : iterable of Verdict
+    width : int, optional
+        Terminal width (detected when None).
+
+    Returns
+    -------
+    str
+    """
+    from .verdict import Verdict
+
+    width = width or max(80, min(160, shutil.get_terminal_size((120, 20)).columns))
+    lines = []
+    header = f"{'URL':<44} {'P(fraud)':>8}  {'FLAG':<7} TOP REASONS"
+    lines += [header, "-" * min(width, 120)]
+    for v in verdicts:
+        assert isinstance(v, Verdict)
+        if v.error:
+            lines.append(f"{_short(v.url, 44):<44} {'-':>8}  {'ERROR':<7} {v.error}")
+            continue
+        flag = "FRAUD" if v.flagged else "ok"
+        reasons = [r for r in v.reasons if r.contribution > 0][:3] if v.flagged else \
+            [r for r in v.reasons if r.contribution < 0][:3]
+        lines.append(f"{_short(v.url, 44):<44} {v.probability:>8.3f}  {flag:<7} "
+                     + ", ".join(r.feature for r in reasons))
+        for r in reasons:
+            quote = _short(r.evidence, width - 18)
+            lines.append(textwrap.indent(f"{r.contribution:+.2f} {r.feature}: \"{quote}\"",
+                                         " " * 6))
+            if r.page_url:
+                lines.append(" " * 12 + f"on {r.page_url}")
+        for r in v.reasons:
+            if r.contribution == 0.0:
+                lines.append(" " * 6 + f"(fact) {r.feature}: {_short(r.evidence, width - 22)}")
+    return "\n".join(lines)
+
+
+def _emit(verdicts: Iterable[object], as_json: bool) -> int:
+    from .verdict import Verdict
+
+    failures = 0
+    collected = []
+    for v in verdicts:
+        assert isinstance(v, Verdict)
+        failures += v.error is not None
+        if as_json:
+            print(json.dumps(v.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            collected.append(v)
+    if not as_json:
+        print(format_table(collected))
+    return 1 if failures else 0
+
+
+def _cmd_scan(args: argparse.Namespace) -> int:
+    from .api import scan_many
+
+    allow: bool | list[str] = True if args.allow_private else False
+    return _emit(scan_many(args.urls, whois=not args.no_whois, allow_private=allow),
+                 args.json)
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from .api import score_html
+    from .fetch import decode_html
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"fakeinvest: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not data.strip():
+        print(f"fakeinvest: {path} is empty, nothing to score", file=sys.stderr)
+        return 2
+    if b"\x00" in data[:4096]:
+        print(f"fakeinvest: {path} is binary, not an HTML page", file=sys.stderr)
+        return 2
+    html = decode_html(data)
+    return _emit([score_html(html, url=args.url)], args.json)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import run_demo
+
+    print("Serving 4 example sites and a WHOIS server on 127.0.0.1; scanning them ...\n")
+    verdicts = run_demo()
+    if args.json:
+        return _emit(verdicts, True)
+    print(format_table(verdicts))
+    print("\nflagged: " + ", ".join(v.url for v in verdicts if v.flagged))
+    return 1 if any(v.error for v in verdicts) else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation tools)."""
+    p = argparse.ArgumentParser(
+        prog="fakeinvest",
+        description="Find fraudulent investment platforms, with evidence.")
+    p.add_argument("--version", action="version", version=f"fakeinvest {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("scan", help="crawl and score live sites")
+    s.add_argument("urls", nargs="+", metavar="URL")
+    s.add_argument("--json", action="store_true", help="one JSON object per line")
+    s.add_argument("--no-whois", action="store_true", help="skip the WHOIS domain-age lookup")
+    s.add_argument("--allow-private", action="store_true",
+                   help="allow loopback/private/link-local addresses (internal testing only)")
+    s.set_defaults(func=_cmd_scan)
+
+    sc = sub.add_parser("score", help="score a saved HTML page offline")
+    sc.add_argument("file", metavar="FILE.html")
+    sc.add_argument("--url", default=None, help="where the page came from (enables URL checks)")
+    sc.add_argument("--json", action="store_true")
+    sc.set_defaults(func=_cmd_score)
+
+    d = sub.add_parser("demo", help="scan the bundled example sites on 127.0.0.1")
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(func=_cmd_demo)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except errors.ModelError as exc:
+        print(f"fakeinvest: model error: {exc}", file=sys.stderr)
+        return 2
+    except errors.FakeinvestError as exc:
+        print(f"fakeinvest: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("fakeinvest: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+

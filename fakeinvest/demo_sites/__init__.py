@@ -1,0 +1,1 @@
+"""Example websites served locally by ``fakeinvest demo`` and the tests (fictional content)."""

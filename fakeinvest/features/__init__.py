@@ -1,0 +1,1 @@
+"""Feature extractors: pure functions of page text."""

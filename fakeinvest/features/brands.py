@@ -1,0 +1,263 @@
+"""Brand registry and brand-impersonation checks.
+
+A site impersonates a brand when it *claims to be* the brand (in its title, site name or
+copyright line) or uses the brand in its host name, while its registrable domain is not one
+of the brand's official domains. Merely mentioning a brand (a news article about ATFX) is
+not a claim.
+
+The shipped registry (``fakeinvest/data/brands.csv``) is built by
+``tools/build_brand_registry.py`` from a curated list of official brand domains. Users add
+their own brands with :meth:`BrandRegistry.load` (same CSV columns).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .domain import split_domain
+
+__all__ = ["Brand", "BrandClaim", "BrandRegistry", "default_registry"]
+
+_COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s{0,3}(?:\d{4}\s{0,3}(?:[-–]\s{0,3}\d{4})?)?"
+                        r"[^.|\n]{0,80}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Brand:
+    """One brand and its domains.
+
+    Attributes
+    ----------
+    name : str
+        Display name.
+    aliases : tuple of str
+        Names searched for in page text.
+    kind : str
+        broker, exchange, bank, airline, telecom, news, regulator, ...
+    official_domains : tuple of str
+        Registrable domains the brand owns.
+    lookalike_domains : tuple of str
+        Domains known to imitate the brand.
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    official_domains: tuple[str, ...]
+    lookalike_domains: tuple[str, ...] = ()
+
+    def owns(self, registered_domain: str) -> bool:
+        """Return True if ``registered_domain`` is (a subdomain of) an official domain."""
+        d = registered_domain.lower()
+        return any(d == o or d.endswith("." + o) for o in self.official_domains)
+
+    @property
+    def domain_tokens(self) -> tuple[str, ...]:
+        """Distinctive labels of the official domains (``atfx``), at least 4 characters."""
+        out = []
+        for dom in self.official_domains:
+            label = split_domain(dom).label
+            if len(label) >= 4 and label not in out:
+                out.append(label)
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class BrandClaim:
+    """Evidence that a page presents itself as a brand.
+
+    Attributes
+    ----------
+    brand : Brand
+        The brand claimed.
+    where : str
+        ``title``, ``site_name``, ``copyright`` or ``host``.
+    quote : str
+        The text (or host name) containing the brand.
+    """
+
+    brand: Brand
+    where: str
+    quote: str
+
+
+def _edit_distance_le1(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+class BrandRegistry:
+    """Brands with their official domains, searchable in text and host names.
+
+    Parameters
+    ----------
+    brands : iterable of Brand
+    """
+
+    def __init__(self, brands: Iterable[Brand]) -> None:
+        self.brands = tuple(brands)
+        cs, ci = [], []
+        self._by_alias: dict[str, Brand] = {}
+        for b in self.brands:
+            for alias in b.aliases:
+                key = alias.lower()
+                self._by_alias.setdefault(key, b)
+                # Short or all-caps names ("IG", "ATFX", "CNN") match case-sensitively.
+                (cs if len(alias) <= 4 or alias.isupper() else ci).append(re.escape(alias))
+        cs.sort(key=len, reverse=True)
+        ci.sort(key=len, reverse=True)
+        self._cs = re.compile(r"(?<!\w)(?:" + "|".join(cs) + r")(?!\w)") if cs else None
+        self._ci = (
+            re.compile(r"(?<!\w)(?:" + "|".join(ci) + r")(?!\w)", re.IGNORECASE) if ci else None
+        )
+
+    @classmethod
+    def load(cls, *paths: str | Path, include_default: bool = True) -> BrandRegistry:
+        """Load brands from CSV files (columns of the shipped ``brands.csv``).
+
+        Parameters
+        ----------
+        *paths : str or Path
+            Extra registry files; their brands are added to (or extend) the shipped ones.
+        include_default : bool
+            Start from the shipped registry.
+
+        Returns
+        -------
+        BrandRegistry
+        """
+        rows: list[dict[str, str]] = []
+        if include_default:
+            ref = resources.files("fakeinvest") / "data" / "brands.csv"
+            with ref.open("r", encoding="utf-8", newline="") as fh:
+                rows.extend(csv.DictReader(fh))
+        for p in paths:
+            with open(p, encoding="utf-8", newline="") as fh:
+                rows.extend(csv.DictReader(fh))
+        merged: dict[str, Brand] = {}
+        for row in rows:
+            name = row["brand"].strip()
+            split = lambda v: tuple(x.strip() for x in (v or "").split("|") if x.strip())  # noqa: E731
+            b = Brand(
+                name=name,
+                aliases=split(row.get("aliases")) or (name,),
+                kind=(row.get("kind") or "").strip(),
+                official_domains=tuple(d.lower() for d in split(row.get("official_domains"))),
+                lookalike_domains=tuple(d.lower() for d in split(row.get("lookalike_domains"))),
+            )
+            old = merged.get(name)
+            if old is not None:
+                b = Brand(
+                    name=name,
+                    aliases=tuple(dict.fromkeys(old.aliases + b.aliases)),
+                    kind=old.kind or b.kind,
+                    official_domains=tuple(dict.fromkeys(old.official_domains + b.official_domains)),
+                    lookalike_domains=tuple(
+                        dict.fromkeys(old.lookalike_domains + b.lookalike_domains)
+                    ),
+                )
+            merged[name] = b
+        return cls(merged.values())
+
+    def mentions(self, text: str) -> list[tuple[int, int, Brand]]:
+        """Find brand names in text.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of (start, end, Brand)
+        """
+        out = []
+        for rx in (self._cs, self._ci):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                brand = self._by_alias.get(m.group(0).lower())
+                if brand is not None:
+                    out.append((m.start(), m.end(), brand))
+        out.sort(key=lambda t: t[0])
+        return out
+
+    def claims(self, title: str, site_name: str, text: str) -> list[BrandClaim]:
+        """Brands a page presents itself as (title, site name, copyright line).
+
+        Parameters
+        ----------
+        title, site_name, text : str
+            From :class:`~fakeinvest.textextract.PageText`.
+
+        Returns
+        -------
+        list of BrandClaim
+        """
+        out: list[BrandClaim] = []
+        seen: set[str] = set()
+        sources = [("title", title), ("site_name", site_name)]
+        sources += [("copyright", m.group(0)) for m in _COPYRIGHT.finditer(text[-5000:])]
+        for where, value in sources:
+            for _s, _e, brand in self.mentions(value):
+                if brand.name not in seen:
+                    seen.add(brand.name)
+                    out.append(BrandClaim(brand=brand, where=where, quote=value.strip()[:200]))
+        return out
+
+    def host_lookalikes(self, url: str) -> list[BrandClaim]:
+        """Brands whose name appears in (or is one edit away from) the host name.
+
+        Parameters
+        ----------
+        url : str
+            Site URL or host name.
+
+        Returns
+        -------
+        list of BrandClaim
+            Only brands that do *not* own the host's registrable domain.
+        """
+        parts = split_domain(url)
+        if parts.is_ip or not parts.registered:
+            return []
+        tokens = [t for t in re.split(r"[.\-]", parts.host) if t]
+        out = []
+        for brand in self.brands:
+            if brand.owns(parts.registered):
+                continue
+            hit = parts.registered in brand.lookalike_domains
+            for bt in brand.domain_tokens:
+                if hit:
+                    break
+                for tok in tokens:
+                    if tok.startswith(bt) and (len(tok) - len(bt) <= 3):
+                        hit = True
+                    elif len(bt) >= 6 and _edit_distance_le1(tok, bt):
+                        hit = True
+                    if hit:
+                        break
+            if hit:
+                out.append(BrandClaim(brand=brand, where="host", quote=parts.host))
+        return out
+
+
+@cache
+def default_registry() -> BrandRegistry:
+    """The shipped registry, loaded once."""
+    return BrandRegistry.load()

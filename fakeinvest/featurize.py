@@ -1,0 +1,360 @@
+"""Snapshot -> engineered features with evidence, and the scikit-learn transformer over them.
+
+Each feature is computed per page and the site value is the maximum over its pages, so a
+site is as suspicious as its most suspicious page for each signal (a plans page for return
+promises, a withdraw page for obstruction wording). Every non-zero value keeps the quotes
+that produced it, with the page URL and character offsets into that page's visible text.
+
+Two groups of features exist:
+
+``MODEL_FEATURES``
+    Content signals, available for any saved page; the model is trained on these.
+``CONTEXT_FEATURES``
+    Facts about the URL, the domain registration and brand-domain consistency. They are
+    reported with evidence on every verdict but carry no learned weight yet: the training
+    corpus has no WHOIS data and few URLs, so a weight learned from it would be an artefact.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from weakref import WeakKeyDictionary
+
+import numpy as np
+
+from .features.brands import BrandRegistry, default_registry
+from .features.domain import DOMAIN_FEATURES, domain_features, split_domain
+from .features.lexicon import SIGNALS, find_signals
+from .features.returns import find_return_claims
+from .snapshot import Page, Snapshot
+
+__all__ = [
+    "CONTEXT_FEATURES",
+    "FEATURE_DESCRIPTIONS",
+    "MODEL_FEATURES",
+    "Evidence",
+    "FeatureSet",
+    "SnapshotFeaturizer",
+    "extract_features",
+]
+
+HIGH_YIELD_DAILY_PCT = 0.5  # 0.5 %/day = 182.5 %/year simple: beyond any honest product
+MAX_EVIDENCE = 5
+
+RETURN_FEATURES = (
+    "return_max_daily_pct",
+    "return_median_daily_pct",
+    "return_claims",
+    "return_high_yield_claims",
+)
+MODEL_FEATURES: tuple[str, ...] = (
+    *RETURN_FEATURES,
+    *SIGNALS,
+    "crypto_only",
+    "brand_mentions",
+    "brand_claim",
+)
+CONTEXT_FEATURES: tuple[str, ...] = (
+    "return_annual_implied_pct",
+    "brand_impersonation",
+    "brand_lookalike_domain",
+    "domain_age_days",
+    *DOMAIN_FEATURES,
+)
+ALL_FEATURES = MODEL_FEATURES + CONTEXT_FEATURES
+
+FEATURE_DESCRIPTIONS: dict[str, str] = {
+    "return_max_daily_pct": "highest promised return, normalised to % per day",
+    "return_median_daily_pct": "median of the promised returns, % per day",
+    "return_claims": "number of promised-return statements",
+    "return_high_yield_claims": f"promised returns of at least {HIGH_YIELD_DAILY_PCT}% per day",
+    "withdrawal_obstruction": "fees, taxes, deposits, levels or delays standing before a withdrawal",
+    "instant_withdrawal": "'instant withdrawal' bait",
+    "referral_levels": "multi-level referral commissions",
+    "guarantee": "guaranteed, risk-free or no-loss profit wording",
+    "urgency": "time or slot pressure ('only 12 VIP places left')",
+    "social_proof": "payout tickers, 'total paid out', successful-investor testimonials",
+    "crypto_payment": "deposits in crypto-currency or e-currency, wallet addresses",
+    "fiat_payment": "bank transfer or card payments",
+    "messenger_contact": "contact through Telegram, WhatsApp, Zalo, WeChat ...",
+    "licence_claim": "claims to be licensed or regulated",
+    "risk_warning": "regulatory risk warnings typical of licensed firms",
+    "crypto_only": "crypto payment offered and no bank or card payment",
+    "brand_mentions": "mentions of brands from the registry",
+    "brand_claim": "the page presents itself as a registry brand (title, site name, copyright)",
+    "return_annual_implied_pct": "highest promised daily return x 365 (simple)",
+    "brand_impersonation": "claims a registry brand on a domain that brand does not own",
+    "brand_lookalike_domain": "a registry brand's name inside a host name it does not own",
+    "domain_age_days": "days since the domain was registered (WHOIS), NaN when unknown",
+    "url_domain_length": "length of the registrable label",
+    "url_hyphens": "hyphens in the registrable label",
+    "url_digits": "digits in the registrable label",
+    "url_subdomain_depth": "subdomain levels below the registrable domain (www excluded)",
+    "url_punycode": "an IDN (punycode) label in the host",
+    "url_risky_tld": "a cheap TLD favoured by throwaway sites",
+    "url_ip_host": "the site is addressed by a bare IP address",
+    "url_finance_words": "finance words inside the domain label (invest, trade, coin, ...)",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One quote that supports a feature value.
+
+    Attributes
+    ----------
+    feature : str
+        The feature this quote supports.
+    quote : str
+        The text as it appears on the page (or a value such as a host name).
+    page_url : str or None
+        The page it came from.
+    start, end : int or None
+        Character offsets into the page's visible text (None for non-text evidence).
+    """
+
+    feature: str
+    quote: str
+    page_url: str | None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return {"feature": self.feature, "quote": self.quote, "page_url": self.page_url,
+                "start": self.start, "end": self.end}
+
+
+@dataclass
+class FeatureSet:
+    """Feature values of one snapshot and the evidence behind them."""
+
+    values: dict[str, float]
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+    def vector(self, names: Sequence[str]) -> np.ndarray:
+        """Values in the order of ``names`` as a float array."""
+        return np.array([self.values[n] for n in names], dtype=float)
+
+
+def _widen(text: str, start: int, end: int, pad: int = 60) -> str:
+    """A readable quote: the match plus some context, cut at word boundaries."""
+    s = max(0, start - pad)
+    e = min(len(text), end + pad)
+    if s > 0:
+        sp = text.find(" ", s, start)
+        s = sp + 1 if sp != -1 else s
+    if e < len(text):
+        sp = text.rfind(" ", end, e)
+        e = sp if sp != -1 else e
+    return text[s:e].strip()
+
+
+_CACHE: WeakKeyDictionary[Page, FeatureSet] = WeakKeyDictionary()
+
+
+def _page_features(page: Page, registry: BrandRegistry) -> FeatureSet:
+    """Features of one page; cached per live Page object for the shipped registry."""
+    if registry is not default_registry():
+        return _compute_page_features(page, registry)
+    fs = _CACHE.get(page)
+    if fs is None:
+        fs = _CACHE[page] = _compute_page_features(page, registry)
+    return fs
+
+
+def _compute_page_features(page: Page, registry: BrandRegistry) -> FeatureSet:
+    content = page.content
+    text = content.text
+    values: dict[str, float] = {}
+    evidence: dict[str, list[Evidence]] = {}
+
+    def add(feature: str, quote: str, start: int | None, end: int | None) -> None:
+        items = evidence.setdefault(feature, [])
+        if len(items) < MAX_EVIDENCE:
+            items.append(Evidence(feature, quote, page.url, start, end))
+
+    claims = find_return_claims(text)
+    rates = [c.daily_rate for c in claims]
+    values["return_max_daily_pct"] = max(rates, default=0.0)
+    values["return_median_daily_pct"] = statistics.median(rates) if rates else 0.0
+    values["return_claims"] = float(len(claims))
+    high = [c for c in claims if c.daily_rate >= HIGH_YIELD_DAILY_PCT]
+    values["return_high_yield_claims"] = float(len(high))
+    values["return_annual_implied_pct"] = values["return_max_daily_pct"] * 365.0
+    for c in sorted(claims, key=lambda c: -c.daily_rate):
+        for feat in ("return_max_daily_pct", "return_claims"):
+            add(feat, c.quote, c.start, c.end)
+        if c.daily_rate >= HIGH_YIELD_DAILY_PCT:
+            add("return_high_yield_claims", c.quote, c.start, c.end)
+    if claims:
+        top = max(claims, key=lambda c: c.daily_rate)
+        add("return_annual_implied_pct", top.quote, top.start, top.end)
+
+    matches = find_signals(text)
+    counts = dict.fromkeys(SIGNALS, 0)
+    for m in matches:
+        counts[m.signal] = counts.get(m.signal, 0) + 1
+        add(m.signal, m.quote, m.start, m.end)
+    for name in SIGNALS:
+        values[name] = float(counts.get(name, 0))
+    values["crypto_only"] = float(counts["crypto_payment"] > 0 and counts["fiat_payment"] == 0)
+    if values["crypto_only"]:
+        for ev in evidence.get("crypto_payment", [])[:2]:
+            add("crypto_only", ev.quote, ev.start, ev.end)
+
+    mentions = registry.mentions(text)
+    values["brand_mentions"] = float(len(mentions))
+    for s, e, _b in mentions[:MAX_EVIDENCE]:
+        add("brand_mentions", _widen(text, s, e, 40), s, e)
+    page_claims = registry.claims(content.title, content.site_name, text)
+    values["brand_claim"] = float(bool(page_claims))
+    for cl in page_claims:
+        add("brand_claim", f"{cl.brand.name} ({cl.where}): {cl.quote}", None, None)
+    return FeatureSet(values, evidence)
+
+
+def extract_features(
+    snapshot: Snapshot, registry: BrandRegistry | None = None
+) -> FeatureSet:
+    """Compute every feature of a snapshot, with evidence.
+
+    Parameters
+    ----------
+    snapshot : Snapshot
+        The pages and domain facts of one site (or one saved page).
+    registry : BrandRegistry, optional
+        Brands to check; the shipped registry by default.
+
+    Returns
+    -------
+    FeatureSet
+        ``values`` has every name in ``ALL_FEATURES``.
+    """
+    registry = registry or default_registry()
+    per_page = [_page_features(p, registry) for p in snapshot.pages]
+    values: dict[str, float] = {}
+    evidence: dict[str, list[Evidence]] = {}
+    page_names = {*RETURN_FEATURES, *SIGNALS, "crypto_only", "brand_mentions", "brand_claim",
+                  "return_annual_implied_pct"}
+    for name in page_names:
+        best = None
+        for fs in per_page:
+            if best is None or fs.values[name] > best.values[name]:
+                best = fs
+        values[name] = best.values[name] if best is not None else 0.0
+        if best is not None and best.values[name] > 0:
+            evidence[name] = list(best.evidence.get(name, []))
+
+    url = snapshot.final_url
+    values.update(domain_features(url))
+    registered = split_domain(url).registered if url else ""
+    if registered:
+        imp: list[Evidence] = []
+        named: set[str] = set()
+        for page in snapshot.pages:
+            c = page.content
+            for cl in registry.claims(c.title, c.site_name, c.text):
+                if not cl.brand.owns(registered) and cl.brand.name not in named:
+                    named.add(cl.brand.name)
+                    imp.append(Evidence(
+                        "brand_impersonation",
+                        f"claims {cl.brand.name} ({cl.where}: {cl.quote[:120]}) on "
+                        f"{registered}; official: {', '.join(cl.brand.official_domains)}",
+                        page.url))
+        lookalikes = registry.host_lookalikes(url or "")
+        for cl in lookalikes:
+            imp.append(Evidence(
+                "brand_lookalike_domain",
+                f"host {cl.quote} contains {cl.brand.name}; official: "
+                f"{', '.join(cl.brand.official_domains)}", url))
+        values["brand_impersonation"] = float(bool(named))
+        values["brand_lookalike_domain"] = float(bool(lookalikes))
+        for ev in imp:
+            evidence.setdefault(ev.feature, []).append(ev)
+    else:
+        values["brand_impersonation"] = math.nan
+        values["brand_lookalike_domain"] = math.nan
+    if url:
+        for name in DOMAIN_FEATURES:
+            if values[name] > 0:
+                evidence[name] = [Evidence(name, f"{name.removeprefix('url_')}: {url}", url)]
+
+    age = snapshot.domain_age_days
+    values["domain_age_days"] = age
+    d = snapshot.domain
+    if not math.isnan(age) and d.created is not None:
+        evidence["domain_age_days"] = [Evidence(
+            "domain_age_days",
+            f"{d.domain} registered {d.created.date().isoformat()} "
+            f"({age:.0f} days before the scan){', registrar ' + d.registrar if d.registrar else ''}",
+            url)]
+    return FeatureSet({n: values[n] for n in ALL_FEATURES}, evidence)
+
+
+class SnapshotFeaturizer:
+    """scikit-learn transformer: snapshots in, engineered feature matrix out.
+
+    Parameters
+    ----------
+    features : sequence of str or None
+        Which features to emit, in order; all of ``ALL_FEATURES`` when None.
+    brands_path : str or None
+        Optional extra brand-registry CSV merged into the shipped registry.
+    """
+
+    def __init__(self, features: Sequence[str] | None = None,
+                 brands_path: str | None = None) -> None:
+        self.features = features
+        self.brands_path = brands_path
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """Parameters, for :func:`sklearn.base.clone`."""
+        return {"features": self.features, "brands_path": self.brands_path}
+
+    def set_params(self, **params: Any) -> SnapshotFeaturizer:
+        """Set parameters, for grid search."""
+        for k, v in params.items():
+            if k not in ("features", "brands_path"):
+                raise ValueError(f"SnapshotFeaturizer has no parameter {k!r}")
+            setattr(self, k, v)
+        return self
+
+    def _registry(self) -> BrandRegistry:
+        if self.brands_path:
+            return BrandRegistry.load(self.brands_path)
+        return default_registry()
+
+    def fit(self, X: Iterable[Snapshot], y: Any = None) -> SnapshotFeaturizer:
+        """Check the configuration; the features have no learned state beyond their names."""
+        names = tuple(self.features) if self.features is not None else ALL_FEATURES
+        unknown = [n for n in names if n not in ALL_FEATURES]
+        if unknown:
+            raise ValueError(f"unknown features {unknown}; choose from ALL_FEATURES")
+        self.feature_names_out_ = np.array(names, dtype=object)
+        self.n_features_out_ = len(names)
+        return self
+
+    def transform(self, X: Iterable[Snapshot]) -> np.ndarray:
+        """Feature matrix, one row per snapshot (NaN where a value is unknown)."""
+        if not hasattr(self, "feature_names_out_"):
+            from sklearn.exceptions import NotFittedError
+
+            raise NotFittedError("SnapshotFeaturizer is not fitted; call fit first")
+        registry = self._registry()
+        names = list(self.feature_names_out_)
+        rows = [extract_features(s, registry).vector(names) for s in X]
+        return np.vstack(rows) if rows else np.empty((0, len(names)))
+
+    def fit_transform(self, X: Iterable[Snapshot], y: Any = None) -> np.ndarray:
+        """Fit, then transform."""
+        X = list(X)
+        return self.fit(X, y).transform(X)
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the emitted columns."""
+        return self.feature_names_out_.copy()

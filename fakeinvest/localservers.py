@@ -1,0 +1,296 @@
+"""Small real servers on 127.0.0.1 for the demo and the tests: HTTP sites and WHOIS.
+
+:class:`SiteServer` serves several websites from one port, chosen by the ``Host`` header,
+so a crawl of ``http://atfx-vn.com:<port>/`` (with ``resolve={"atfx-vn.com": "127.0.0.1"}``)
+sees the realistic host name. :class:`WhoisServer` answers RFC 3912 queries from a table of
+records. Both bind to loopback only and run in a background thread.
+"""
+
+from __future__ import annotations
+
+import http.server
+import mimetypes
+import socketserver
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+__all__ = ["CannedResponse", "SiteServer", "WhoisServer", "demo_whois_records"]
+
+
+@dataclass
+class CannedResponse:
+    """A fixed HTTP answer for one path (errors, redirects, odd bodies in tests).
+
+    Attributes
+    ----------
+    status : int
+    body : bytes
+    headers : dict of str to str
+    """
+
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class _ThreadingHTTPServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Clients that hang up early (size caps, deadlines) are expected, not errors."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+class SiteServer:
+    """Serve static sites on 127.0.0.1, one directory per host name.
+
+    Parameters
+    ----------
+    sites : mapping of str to Path
+        Host name to directory; ``/`` serves ``index.html``.
+    canned : mapping of str to CannedResponse, optional
+        Path (any host) to a fixed response, checked first.
+    default_host : str, optional
+        Site served when the ``Host`` header names no known site (e.g. ``127.0.0.1``).
+    """
+
+    def __init__(self, sites: Mapping[str, Path], canned: Mapping[str, CannedResponse] | None = None,
+                 default_host: str | None = None) -> None:
+        self.sites = {h.lower(): Path(p) for h, p in sites.items()}
+        self.canned = dict(canned or {})
+        self.default_host = default_host
+        self.requests: list[tuple[str, str]] = []
+        self._httpd: _ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        """The bound port."""
+        assert self._httpd is not None, "server not started"
+        return int(self._httpd.server_address[1])
+
+    def url(self, host: str, path: str = "/") -> str:
+        """``http://<host>:<port><path>``."""
+        return f"http://{host}:{self.port}{path}"
+
+    def _handler(self) -> type[http.server.BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+                pass
+
+            def _send(self, status: int, body: bytes, headers: Mapping[str, str]) -> None:
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                if not any(k.lower() == "content-length" for k in headers):
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
+            def do_GET(self) -> None:
+                host = (self.headers.get("Host") or "").split(":")[0].lower()
+                path = unquote(urlsplit(self.path).path)
+                server.requests.append((host, path))
+                if path in server.canned:
+                    c = server.canned[path]
+                    self._send(c.status, c.body, c.headers)
+                    return
+                root = server.sites.get(host)
+                if root is None and server.default_host:
+                    root = server.sites.get(server.default_host)
+                if root is None:
+                    self._send(404, b"unknown site", {"Content-Type": "text/plain"})
+                    return
+                rel = path.lstrip("/") or "index.html"
+                if rel.endswith("/"):
+                    rel += "index.html"
+                target = (root / rel).resolve()
+                if root.resolve() not in target.parents or not target.is_file():
+                    self._send(404, b"<html><body>Not found</body></html>",
+                               {"Content-Type": "text/html; charset=utf-8"})
+                    return
+                ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+                if ctype == "text/html":
+                    ctype += "; charset=utf-8"
+                self._send(200, target.read_bytes(), {"Content-Type": ctype})
+
+            do_HEAD = do_GET
+
+        return Handler
+
+    def start(self) -> SiteServer:
+        """Bind 127.0.0.1 on a free port and serve in a daemon thread."""
+        self._httpd = _ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+            self._httpd = None
+
+    def __enter__(self) -> SiteServer:
+        return self.start()
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+
+class WhoisServer:
+    """An RFC 3912 WHOIS server on 127.0.0.1 answering from a table of records.
+
+    Parameters
+    ----------
+    records : mapping of str to str or callable
+        Query (lower-cased domain) to response text, or to a callable taking the
+        connected socket for custom behaviour (slow drip, garbage).
+    no_match : str
+        Answer for unknown domains; ``{domain}`` is replaced by the query.
+    """
+
+    def __init__(self, records: Mapping[str, str | Callable[[Any], None]],
+                 no_match: str = 'No match for "{domain}".\r\n') -> None:
+        self.records = {k.lower(): v for k, v in records.items()}
+        self.no_match = no_match
+        self.queries: list[str] = []
+        self._srv: socketserver.ThreadingTCPServer | None = None
+
+    @property
+    def port(self) -> int:
+        """The bound port."""
+        assert self._srv is not None, "server not started"
+        return int(self._srv.server_address[1])
+
+    @property
+    def address(self) -> str:
+        """``127.0.0.1:<port>``, the value for ``FAKEINVEST_WHOIS_SERVER``."""
+        return f"127.0.0.1:{self.port}"
+
+    def start(self) -> WhoisServer:
+        """Bind 127.0.0.1 on a free port and serve in a daemon thread."""
+        outer = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                line = self.rfile.readline(1024).decode("utf-8", "replace").strip()
+                query = line.split()[-1].lower() if line.split() else ""
+                outer.queries.append(query)
+                answer = outer.records.get(query)
+                if answer is None and query and "." not in query:
+                    answer = iana_tld_record(query)  # IANA's answer naming the TLD server
+                if callable(answer):
+                    answer(self.connection)
+                    return
+                text = answer if answer is not None else outer.no_match.format(domain=query)
+                self.wfile.write(text.encode("utf-8"))
+
+        class Server(socketserver.ThreadingTCPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+        self._srv = Server(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self._srv.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving."""
+        if self._srv is not None:
+            self._srv.shutdown()
+            self._srv.server_close()
+            self._srv = None
+
+    def __enter__(self) -> WhoisServer:
+        return self.start()
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+
+def iana_tld_record(tld: str) -> str:
+    """whois.iana.org's answer for a TLD, naming its registry WHOIS server."""
+    return (
+        "% IANA WHOIS server\r\n% for more information on IANA, visit http://www.iana.org\r\n\r\n"
+        f"domain:       {tld.upper()}\r\n\r\norganisation: Registry of .{tld}\r\n"
+        f"whois:        whois.nic.{tld}\r\n\r\nstatus:       ACTIVE\r\n"
+    )
+
+
+def _fmt(d: datetime) -> str:
+    return d.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def verisign_record(domain: str, created: datetime, registrar: str,
+                    registrar_whois: str) -> str:
+    """A thin-registry (.com/.net) answer in Verisign's format, with a registrar referral."""
+    updated = created + timedelta(days=2)
+    expires = created + timedelta(days=365)
+    return (
+        f"   Domain Name: {domain.upper()}\r\n"
+        f"   Registry Domain ID: 2913847561_DOMAIN_COM-VRSN\r\n"
+        f"   Registrar WHOIS Server: {registrar_whois}\r\n"
+        f"   Registrar URL: http://www.{registrar_whois.removeprefix('whois.')}\r\n"
+        f"   Updated Date: {_fmt(updated)}\r\n"
+        f"   Creation Date: {_fmt(created)}\r\n"
+        f"   Registry Expiry Date: {_fmt(expires)}\r\n"
+        f"   Registrar: {registrar}\r\n"
+        f"   Registrar IANA ID: 1068\r\n"
+        f"   Domain Status: clientTransferProhibited "
+        f"https://icann.org/epp#clientTransferProhibited\r\n"
+        f"   Name Server: NS1.CLOUDNS-EXAMPLE.NET\r\n"
+        f"   Name Server: NS2.CLOUDNS-EXAMPLE.NET\r\n"
+        f"   DNSSEC: unsigned\r\n"
+        f">>> Last update of whois database: {_fmt(datetime.now(UTC))} <<<\r\n"
+    )
+
+
+def demo_whois_records(now: datetime | None = None) -> dict[str, str]:
+    """WHOIS answers for the demo sites, with creation dates relative to ``now``."""
+    now = now or datetime.now(UTC)
+    young = now - timedelta(days=23)
+    hyip = now - timedelta(days=127)
+    return {
+        "atfx-vn.com": verisign_record("atfx-vn.com", young, "NICENIC INTERNATIONAL GROUP CO., "
+                                       "LIMITED", "whois.nicenic.net"),
+        "coinyield-capital.biz": (
+            "Domain Name: coinyield-capital.biz\r\n"
+            "Registry Domain ID: D3F7A91C2B8E4-BIZ\r\n"
+            f"Updated Date: {_fmt(hyip)}\r\n"
+            f"Creation Date: {_fmt(hyip)}\r\n"
+            f"Registry Expiry Date: {_fmt(hyip + timedelta(days=365))}\r\n"
+            "Registrar: Namecheap, Inc.\r\n"
+            "Registrant Organization: Privacy service provided by Withheld for Privacy ehf\r\n"
+            "Name Server: dns1.registrar-servers.com\r\n"
+        ),
+        "harbourline-markets.co.uk": (
+            "\r\n    Domain name:\r\n        harbourline-markets.co.uk\r\n\r\n"
+            "    Registrant:\r\n        Harbourline Markets Ltd\r\n\r\n"
+            "    Registrar:\r\n        Markmonitor Inc. t/a MarkMonitor Inc. [Tag = MARKMONITOR]\r\n"
+            "        URL: https://www.markmonitor.com\r\n\r\n"
+            "    Relevant dates:\r\n        Registered on: 14-Mar-2011\r\n"
+            "        Expiry date:  14-Mar-2031\r\n        Last updated:  02-Feb-2026\r\n\r\n"
+            "    Registration status:\r\n        Registered until expiry date.\r\n"
+        ),
+        "riverside-bakery.com": verisign_record(
+            "riverside-bakery.com", datetime(2009, 5, 4, 10, 12, 0, tzinfo=UTC),
+            "Tucows Domains Inc.", "whois.tucows.com"),
+    }

@@ -1,0 +1,306 @@
+"""Load the trained model safely and turn a snapshot into a verdict with reasons.
+
+The default model ships inside the package (``fakeinvest.models``, built from the
+repository's ``models/`` folder). Model files are joblib pickles, and unpickling can run
+code, so :func:`load_model` verifies the SHA-256 recorded in the shipped model card before
+loading, and refuses any other file unless the caller passes ``trusted=True``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import re
+import threading
+import warnings
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import ModelError, UntrustedModelError
+from .featurize import (
+    CONTEXT_FEATURES,
+    FeatureSet,
+    extract_features,
+)
+from .snapshot import Snapshot
+from .verdict import Reason, Verdict
+
+__all__ = ["MODEL_CARD_NAME", "MODEL_FILE_NAME", "Model", "load_model", "shipped_model_paths"]
+
+MODEL_FILE_NAME = "fakeinvest-model.joblib"
+MODEL_CARD_NAME = "model_card.json"
+TOP_TEXT_TERMS = 5
+YOUNG_DOMAIN_DAYS = 180
+
+_lock = threading.Lock()
+_default: Model | None = None
+
+
+def shipped_model_paths() -> tuple[Path, Path]:
+    """Paths of the shipped model file and its card.
+
+    Returns
+    -------
+    (Path, Path)
+    """
+    base = resources.files("fakeinvest.models")
+    return Path(str(base / MODEL_FILE_NAME)), Path(str(base / MODEL_CARD_NAME))
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Model:
+    """A trained, calibrated fraud model.
+
+    Attributes
+    ----------
+    pipeline : sklearn.pipeline.Pipeline
+        Snapshots to log-odds (see :mod:`fakeinvest.pipeline`).
+    calibration : tuple of float
+        Platt scaling ``(a, b)``: probability = 1 / (1 + exp(-(a * score + b))).
+    threshold : float
+        Probability at or above which a site is flagged.
+    version : str
+        Model identifier reported on verdicts.
+    card : dict
+        The model card (data hash, library versions, CV metrics).
+    """
+
+    pipeline: Any
+    calibration: tuple[float, float]
+    threshold: float
+    version: str
+    card: dict[str, Any]
+
+    def _feature_names(self) -> list[str]:
+        return list(self.pipeline.named_steps["features"].get_feature_names_out())
+
+    def decision_function(self, snapshots: list[Snapshot]) -> np.ndarray:
+        """Uncalibrated log-odds for each snapshot."""
+        return np.asarray(self.pipeline.decision_function(snapshots), dtype=float)
+
+    def probability_of(self, scores: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities from raw scores."""
+        a, b = self.calibration
+        return 1.0 / (1.0 + np.exp(-(a * np.asarray(scores, dtype=float) + b)))
+
+    def predict_proba(self, snapshots: list[Snapshot]) -> np.ndarray:
+        """Calibrated P(fraud) for each snapshot."""
+        return self.probability_of(self.decision_function(snapshots))
+
+    def verdict(self, snapshot: Snapshot, url: str | None = None) -> Verdict:
+        """Score one snapshot and explain the score.
+
+        Parameters
+        ----------
+        snapshot : Snapshot
+        url : str, optional
+            The URL to report (defaults to the snapshot's URL).
+
+        Returns
+        -------
+        Verdict
+        """
+        fs = extract_features(snapshot)
+        features = self.pipeline.named_steps["features"]
+        clf = self.pipeline.named_steps["clf"]
+        x = features.transform([snapshot])
+        x = x.tocsr() if hasattr(x, "tocsr") else np.asarray(x)
+        coef = clf.coef_.ravel()
+        score = float(clf.intercept_[0] + (x @ coef).sum())
+        prob = float(self.probability_of(np.array([score]))[0])
+        reasons = self._reasons(snapshot, fs, x, coef)
+        return Verdict(
+            url=url or snapshot.url or "",
+            probability=prob,
+            flagged=prob >= self.threshold,
+            reasons=reasons,
+            features={k: float(v) for k, v in fs.values.items()},
+            model_version=self.version,
+            threshold=self.threshold,
+            pages=[p.url for p in snapshot.pages if p.url],
+            domain=snapshot.domain.to_dict() if snapshot.domain.source != "none" else {},
+        )
+
+    def _reasons(self, snapshot: Snapshot, fs: FeatureSet, x: Any, coef: np.ndarray
+                 ) -> list[Reason]:
+        names = self._feature_names()
+        if hasattr(x, "tocsr"):
+            row = x.tocsr()[0]
+            idx, vals = row.indices, row.data
+        else:
+            dense = np.asarray(x)[0]
+            idx = np.flatnonzero(dense)
+            vals = dense[idx]
+        contrib = {int(i): float(v) * float(coef[i]) for i, v in zip(idx, vals, strict=True)}
+        scored: list[Reason] = []
+        for i, c in contrib.items():
+            name = names[i]
+            if name.startswith("engineered__"):
+                feat = name.removeprefix("engineered__")
+                value = fs.values.get(feat, math.nan)
+                ev = fs.evidence.get(feat, [])
+                if ev:
+                    scored.append(Reason(feat, c, ev[0].quote, ev[0].page_url, value))
+                else:
+                    scored.append(Reason(feat, c, f"{feat} = {value:g} (not found on the site)",
+                                         None, value))
+            elif name.startswith("text__"):
+                term = name.removeprefix("text__")
+                quote, page_url = _find_term(snapshot, term)
+                scored.append(Reason(f"text:{term}", c, quote, page_url, None))
+        positive = sorted((r for r in scored if r.contribution > 0),
+                          key=lambda r: -r.contribution)
+        negative = sorted((r for r in scored if r.contribution < 0),
+                          key=lambda r: r.contribution)
+        text_pos = [r for r in positive if r.feature.startswith("text:")][:TOP_TEXT_TERMS]
+        eng_pos = [r for r in positive if not r.feature.startswith("text:")]
+        top_pos = sorted(eng_pos + text_pos, key=lambda r: -r.contribution)
+        context = _context_reasons(fs)
+        text_neg = [r for r in negative if r.feature.startswith("text:")][:TOP_TEXT_TERMS]
+        eng_neg = [r for r in negative if not r.feature.startswith("text:")]
+        top_neg = sorted(eng_neg + text_neg, key=lambda r: r.contribution)
+        return top_pos + context + top_neg
+
+
+def _context_reasons(fs: FeatureSet) -> list[Reason]:
+    """Facts the model does not weigh but an analyst should see (contribution 0)."""
+    out = []
+    for feat in ("brand_impersonation", "brand_lookalike_domain"):
+        if fs.values.get(feat) == 1.0:
+            for ev in fs.evidence.get(feat, [])[:2]:
+                out.append(Reason(feat, 0.0, ev.quote, ev.page_url, 1.0))
+    age = fs.values.get("domain_age_days", math.nan)
+    if not math.isnan(age) and age < YOUNG_DOMAIN_DAYS:
+        ev = fs.evidence.get("domain_age_days", [])
+        out.append(Reason("domain_age_days", 0.0, ev[0].quote if ev else f"{age:.0f} days",
+                          ev[0].page_url if ev else None, age))
+    for feat in ("url_risky_tld", "url_punycode", "url_ip_host"):
+        if fs.values.get(feat) == 1.0 and feat in CONTEXT_FEATURES:
+            ev = fs.evidence.get(feat, [])
+            out.append(Reason(feat, 0.0, ev[0].quote if ev else feat,
+                              ev[0].page_url if ev else None, 1.0))
+    return out
+
+
+def _find_term(snapshot: Snapshot, term: str) -> tuple[str, str | None]:
+    """Quote the first occurrence of a TF-IDF term in the site's pages."""
+    words = [re.escape(w) for w in term.split()]
+    rx = re.compile(r"(?<!\w)" + r"\W{1,5}".join(words) + r"(?!\w)", re.IGNORECASE)
+    for page in snapshot.pages:
+        for text in (page.content.title, page.content.text):
+            m = rx.search(text)
+            if m:
+                s, e = max(0, m.start() - 60), min(len(text), m.end() + 60)
+                prefix = "…" if s > 0 else ""
+                suffix = "…" if e < len(text) else ""
+                return prefix + text[s:e].strip() + suffix, page.url
+    return term, None
+
+
+def _read_card(card_path: Path) -> dict[str, Any]:
+    try:
+        return json.loads(card_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ModelError(
+            f"model card {card_path} is missing; reinstall fakeinvest or train a model with "
+            "`python -m fakeinvest.train`") from exc
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"model card {card_path} is unreadable: {exc}") from exc
+
+
+def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Model:
+    """Load a model; the shipped default when ``path`` is None (cached after first use).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A model file written by ``python -m fakeinvest.train``. Its ``model_card.json``
+        must sit beside it.
+    trusted : bool
+        Required for any file other than the verified shipped model: loading a pickle can
+        run arbitrary code, so only trust files you produced yourself.
+
+    Returns
+    -------
+    Model
+
+    Raises
+    ------
+    fakeinvest.errors.UntrustedModelError
+        ``path`` is not the shipped model and ``trusted`` is False.
+    fakeinvest.errors.ModelError
+        The file is missing, corrupt, or does not match its recorded SHA-256.
+    """
+    global _default
+    if path is None:
+        with _lock:
+            if _default is None:
+                model_path, card_path = shipped_model_paths()
+                _default = _load(model_path, card_path, verify=True)
+            return _default
+    model_path = Path(path)
+    card_path = model_path.with_name(MODEL_CARD_NAME)
+    try:
+        data = model_path.read_bytes()
+    except OSError as exc:
+        raise ModelError(f"cannot read model file {model_path}: {exc}") from exc
+    if not trusted:
+        shipped_model, shipped_card = shipped_model_paths()
+        expected = _read_card(shipped_card).get("sha256")
+        if _sha256(data) != expected:
+            raise UntrustedModelError(
+                f"refusing to load {model_path}: it is not the shipped model and loading a "
+                "model file can execute code. If you trained it yourself, call "
+                "load_model(path, trusted=True).")
+    return _load(model_path, card_path, verify=not trusted, data=data)
+
+
+def _load(model_path: Path, card_path: Path, verify: bool, data: bytes | None = None) -> Model:
+    import joblib
+
+    card = _read_card(card_path)
+    if data is None:
+        try:
+            data = model_path.read_bytes()
+        except OSError as exc:
+            raise ModelError(
+                f"model file {model_path} is missing ({exc}); reinstall fakeinvest or train "
+                "one with `python -m fakeinvest.train`") from exc
+    digest = _sha256(data)
+    if verify and digest != card.get("sha256"):
+        raise ModelError(
+            f"{model_path} does not match the SHA-256 in {card_path.name} "
+            f"({digest[:12]}… != {str(card.get('sha256'))[:12]}…); the file was modified or "
+            "corrupted - reinstall fakeinvest")
+    import sklearn
+
+    trained_with = card.get("versions", {}).get("scikit-learn")
+    if trained_with and trained_with != sklearn.__version__:
+        warnings.warn(
+            f"model trained with scikit-learn {trained_with}, running {sklearn.__version__}; "
+            "scores may differ - retrain with `python -m fakeinvest.train`",
+            stacklevel=3)
+    try:
+        bundle = joblib.load(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - corrupt pickles raise anything
+        raise ModelError(f"cannot load {model_path}: {type(exc).__name__}: {exc}") from exc
+    try:
+        return Model(
+            pipeline=bundle["pipeline"],
+            calibration=tuple(bundle["calibration"]),  # type: ignore[arg-type]
+            threshold=float(bundle["threshold"]),
+            version=str(bundle["version"]),
+            card=card,
+        )
+    except (KeyError, TypeError) as exc:
+        raise ModelError(f"{model_path} is not a fakeinvest model bundle") from exc

@@ -1,0 +1,116 @@
+"""The scikit-learn pipeline: snapshots in, fraud log-odds out.
+
+``features``: a :class:`~sklearn.pipeline.FeatureUnion` of
+
+* ``engineered`` - :class:`~fakeinvest.featurize.SnapshotFeaturizer` restricted to
+  ``MODEL_FEATURES``, ``log1p``-compressed and standardised;
+* ``text`` - TF-IDF of word unigrams and bigrams of the visible text of all pages;
+
+then a class-balanced :class:`~sklearn.linear_model.LogisticRegression`. Being linear, its
+score splits exactly into per-feature contributions (coefficient x transformed value),
+which is what verdicts report as reasons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from .featurize import MODEL_FEATURES, SnapshotFeaturizer
+from .snapshot import Snapshot
+
+__all__ = ["SnapshotText", "build_pipeline"]
+
+MAX_TEXT_PER_SITE = 300_000
+
+
+class SnapshotText:
+    """scikit-learn transformer: snapshots to their visible text (title + pages), one str each.
+
+    Parameters
+    ----------
+    max_chars : int
+        Cap on the characters taken per snapshot.
+    """
+
+    def __init__(self, max_chars: int = MAX_TEXT_PER_SITE) -> None:
+        self.max_chars = max_chars
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """Parameters, for :func:`sklearn.base.clone`."""
+        return {"max_chars": self.max_chars}
+
+    def set_params(self, **params: Any) -> SnapshotText:
+        """Set parameters."""
+        for k, v in params.items():
+            if k != "max_chars":
+                raise ValueError(f"SnapshotText has no parameter {k!r}")
+            setattr(self, k, v)
+        return self
+
+    def fit(self, X: Iterable[Snapshot], y: Any = None) -> SnapshotText:
+        """No learned state."""
+        self.fitted_ = True
+        return self
+
+    def transform(self, X: Iterable[Snapshot]) -> list[str]:
+        """One text per snapshot."""
+        out = []
+        for snap in X:
+            parts = []
+            for page in snap.pages:
+                c = page.content
+                parts.append(c.title)
+                parts.append(c.text)
+            out.append(" ".join(parts)[: self.max_chars])
+        return out
+
+    def fit_transform(self, X: Iterable[Snapshot], y: Any = None) -> list[str]:
+        """Fit, then transform."""
+        return self.fit(X, y).transform(X)
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """A single text column."""
+        return np.array(["text"], dtype=object)
+
+
+def build_pipeline(C: float = 4.0, max_features: int = 50_000, min_df: int = 3) -> Any:
+    """The untrained model pipeline.
+
+    Parameters
+    ----------
+    C : float
+        Inverse L2 regularisation strength of the logistic regression.
+    max_features : int
+        Vocabulary size of the text model.
+    min_df : int
+        A term must occur in at least this many training pages.
+
+    Returns
+    -------
+    sklearn.pipeline.Pipeline
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.preprocessing import FunctionTransformer, StandardScaler
+
+    engineered = Pipeline([
+        ("extract", SnapshotFeaturizer(features=MODEL_FEATURES)),
+        ("log", FunctionTransformer(np.log1p, feature_names_out="one-to-one")),
+        ("scale", StandardScaler()),
+    ])
+    text = Pipeline([
+        ("text", SnapshotText()),
+        ("tfidf", TfidfVectorizer(
+            ngram_range=(1, 2), min_df=min_df, max_df=0.5, max_features=max_features,
+            sublinear_tf=True, dtype=np.float32, strip_accents=None,
+        )),
+    ])
+    return Pipeline([
+        ("features", FeatureUnion([("engineered", engineered), ("text", text)])),
+        ("clf", LogisticRegression(C=C, class_weight="balanced", max_iter=5000,
+                                   solver="liblinear")),
+    ])

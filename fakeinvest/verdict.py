@@ -1,0 +1,126 @@
+"""The result of scoring one site: probability, flag, reasons with evidence."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Reason", "Verdict"]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason behind a score.
+
+    Attributes
+    ----------
+    feature : str
+        Feature name (``withdrawal_obstruction``) or ``text:<term>`` for a word or phrase
+        of the text model.
+    contribution : float
+        Signed push on the model's log-odds (positive = towards fraud). Context facts that
+        the model does not weigh have contribution 0.0.
+    evidence : str
+        The quoted text or value a person can check on the page.
+    page_url : str or None
+        The page the evidence comes from.
+    value : float or None
+        The feature value.
+    """
+
+    feature: str
+    contribution: float
+    evidence: str
+    page_url: str | None
+    value: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return {
+            "feature": self.feature,
+            "contribution": round(self.contribution, 6),
+            "evidence": self.evidence,
+            "page_url": self.page_url,
+            "value": _json_float(self.value),
+        }
+
+
+def _json_float(v: float | None) -> float | None:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    return float(v)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What fakeinvest concluded about one site.
+
+    Attributes
+    ----------
+    url : str
+        The URL that was scanned (as given).
+    probability : float
+        Calibrated probability that the site is a fraudulent investment platform;
+        NaN when the site could not be analysed (see ``error``).
+    flagged : bool
+        ``probability >= threshold`` of the model.
+    reasons : list of Reason
+        Strongest reasons first: positive contributions, then context facts.
+    features : dict of str to float
+        Every feature value (NaN = unknown).
+    error : str or None
+        ``"<kind>: <message>"`` when the site could not be analysed, else None.
+    model_version : str
+        Identifier of the model that produced the score.
+    threshold : float
+        The decision threshold used for ``flagged``.
+    pages : list of str
+        URLs of the pages the verdict is based on.
+    domain : dict
+        Domain registration facts (WHOIS), when looked up.
+    """
+
+    url: str
+    probability: float
+    flagged: bool
+    reasons: list[Reason] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+    error: str | None = None
+    model_version: str = ""
+    threshold: float = math.nan
+    pages: list[str] = field(default_factory=list)
+    domain: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def error_kind(self) -> str | None:
+        """The machine-readable kind of ``error`` (``dns``, ``timeout`` ...), or None."""
+        return self.error.split(":", 1)[0] if self.error else None
+
+    @classmethod
+    def failed(cls, url: str, error: str, model_version: str = "") -> Verdict:
+        """A verdict for a site that could not be analysed."""
+        return cls(url=url, probability=math.nan, flagged=False, error=error,
+                   model_version=model_version)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict (NaN becomes null)."""
+        return {
+            "url": self.url,
+            "probability": _json_float(self.probability),
+            "flagged": self.flagged,
+            "threshold": _json_float(self.threshold),
+            "error": self.error,
+            "model_version": self.model_version,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "features": {k: _json_float(v) for k, v in self.features.items()},
+            "pages": list(self.pages),
+            "domain": dict(self.domain),
+        }
+
+    def __str__(self) -> str:
+        if self.error:
+            return f"{self.url}: could not analyse ({self.error})"
+        flag = "FLAGGED" if self.flagged else "not flagged"
+        top = "; ".join(r.feature for r in self.reasons[:3])
+        return f"{self.url}: P(fraud)={self.probability:.3f} {flag} [{top}]"

@@ -1,0 +1,1 @@
+"""Trained model artefacts shipped with fakeinvest (installed as ``fakeinvest.models``)."""

@@ -1,0 +1,128 @@
+"""The public API contract, end to end against the example sites on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+
+import pytest
+
+import fakeinvest
+from fakeinvest import errors
+from fakeinvest.localservers import SiteServer, WhoisServer
+
+SCAM_SITES = ("atfx-vn.com", "coinyield-capital.biz")
+LEGIT_SITES = ("harbourline-markets.co.uk", "riverside-bakery.com")
+
+
+def test_import_is_lazy() -> None:
+    code = ("import sys, fakeinvest; "
+            "bad = [m for m in ('sklearn', 'aiohttp', 'numpy', 'whois', 'selectolax') "
+            "if m in sys.modules]; print(bad)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"
+
+
+def test_scan_many_flags_scams_and_clears_legit(site_server: SiteServer, whois_env: WhoisServer,
+                                               demo_config) -> None:
+    urls = [site_server.url(h) for h in SCAM_SITES + LEGIT_SITES]
+    verdicts = list(fakeinvest.scan_many(urls, config=demo_config,
+                                         allow_private=["127.0.0.0/8"]))
+    assert [v.url for v in verdicts] == urls  # input order
+    by_host = dict(zip(SCAM_SITES + LEGIT_SITES, verdicts, strict=True))
+    for host in SCAM_SITES:
+        v = by_host[host]
+        assert v.error is None
+        assert v.flagged, (host, v.probability)
+        assert 0.0 <= v.probability <= 1.0
+        top = [r for r in v.reasons if r.contribution > 0][:3]
+        assert len(top) == 3
+        for r in top:  # every top reason is traceable to a quote on a page
+            assert r.evidence and r.page_url and host in r.page_url
+    for host in LEGIT_SITES:
+        v = by_host[host]
+        assert v.error is None
+        assert not v.flagged, (host, v.probability, [r.feature for r in v.reasons[:5]])
+    atfx = by_host["atfx-vn.com"]
+    assert atfx.features["brand_impersonation"] == 1.0
+    assert atfx.features["brand_lookalike_domain"] == 1.0
+    assert 20 <= atfx.features["domain_age_days"] <= 26
+    assert atfx.features["return_max_daily_pct"] >= 24
+    assert len(atfx.pages) >= 5
+    bakery = by_host["riverside-bakery.com"]
+    assert bakery.features["domain_age_days"] > 5000
+
+
+def test_scan_single_site_and_to_dict(site_server: SiteServer, whois_env: WhoisServer,
+                                      demo_config) -> None:
+    v = fakeinvest.scan(site_server.url("coinyield-capital.biz"), config=demo_config,
+                        allow_private=["127.0.0.0/8"])
+    d = json.loads(json.dumps(v.to_dict()))
+    assert d["url"] == v.url and d["flagged"] is True
+    assert d["model_version"] == v.model_version != ""
+    assert {"feature", "contribution", "evidence", "page_url"} <= set(d["reasons"][0])
+    assert d["domain"]["created"] is not None
+
+
+def test_scan_raises_a_kinded_error(site_server: SiteServer, demo_config) -> None:
+    with pytest.raises(errors.FetchError) as info:
+        fakeinvest.scan(site_server.url("127.0.0.1", "/missing"), config=demo_config,
+                        whois=False)
+    assert info.value.kind == "http_status"
+
+
+def test_scan_refuses_private_addresses_by_default(site_server: SiteServer) -> None:
+    with pytest.raises(errors.BlockedAddressError):
+        fakeinvest.scan(site_server.url("127.0.0.1"), whois=False)
+
+
+def test_scan_many_turns_failures_into_verdicts(site_server: SiteServer, demo_config) -> None:
+    urls = [site_server.url("127.0.0.1", "/binary"), "ftp://nope.example/",
+            site_server.url("riverside-bakery.com"), site_server.url("127.0.0.1", "/loop-a")]
+    verdicts = list(fakeinvest.scan_many(urls, whois=False, config=demo_config,
+                                         allow_private=["127.0.0.0/8"]))
+    assert [v.error_kind for v in verdicts] == ["not_html", "bad_input", None,
+                                                "too_many_redirects"]
+    assert math.isnan(verdicts[0].probability) and not verdicts[0].flagged
+    assert json.dumps(verdicts[0].to_dict())  # NaN serialised as null
+
+
+def test_score_html_is_offline_and_explains() -> None:
+    html = """<html><head><title>Golden Yield</title></head><body>
+    <h2>Investment plans</h2><p>Starter: 3% daily for 30 days. VIP: 250% after 7 days.</p>
+    <p>Referral bonus 10% for 1st level, 5% for 2nd level.</p>
+    <p>A 15% tax must be paid before your withdrawal can be processed.</p>
+    <p>Deposit with Bitcoin or USDT TRC20 only. Guaranteed profit, no risk.</p></body></html>"""
+    v = fakeinvest.score_html(html)
+    assert v.flagged and v.error is None
+    assert v.features["return_max_daily_pct"] == pytest.approx(250 / 7, rel=1e-3)
+    assert math.isnan(v.features["domain_age_days"])
+    assert any(r.feature == "withdrawal_obstruction" and "tax" in r.evidence for r in v.reasons)
+
+
+def test_score_html_plain_article_not_flagged() -> None:
+    html = ("<html><head><title>Town council approves new library</title></head><body><p>"
+            + "The council voted on Tuesday to fund a new public library near the river. " * 20
+            + "</p></body></html>")
+    v = fakeinvest.score_html(html, url="https://localnews.example.org/library")
+    assert not v.flagged
+    assert v.features["url_hyphens"] == 0
+
+
+def test_score_html_rejects_bytes() -> None:
+    with pytest.raises(errors.BadInputError, match="decode"):
+        fakeinvest.score_html(b"<html></html>")  # type: ignore[arg-type]
+
+
+def test_rescoring_the_same_snapshot_is_deterministic(site_server: SiteServer,
+                                                     whois_env: WhoisServer,
+                                                     demo_config) -> None:
+    from fakeinvest.api import score_snapshot, snapshot_site
+
+    snap = snapshot_site(site_server.url("atfx-vn.com"), config=demo_config,
+                         allow_private=["127.0.0.0/8"])
+    a, b = score_snapshot(snap), score_snapshot(snap)
+    assert a.to_dict() == b.to_dict()

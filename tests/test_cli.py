@@ -1,0 +1,93 @@
+"""The fakeinvest command line, run as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fakeinvest.localservers import SiteServer
+
+HYIP_PAGE = """<html><head><title>Profit Hub</title></head><body>
+<p>Plans: 4% daily for 25 days, 150% after 5 days. Referral commission 1st level 8%.</p>
+<p>Withdrawal fee 20% must be paid to unlock your funds. Deposit USDT TRC20 only.</p>
+</body></html>"""
+
+
+def run(*args: str, env: dict[str, str] | None = None, cwd: str | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "fakeinvest.cli", *args], capture_output=True,
+                          text=True, env=full_env, cwd=cwd, timeout=120)
+
+
+def test_score_file_table_and_json(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(HYIP_PAGE, encoding="utf-8")
+    table = run("score", str(page))
+    assert table.returncode == 0, table.stderr
+    assert "FRAUD" in table.stdout and "withdrawal_obstruction" in table.stdout
+    js = run("score", str(page), "--json", "--url", "https://profit-hub.example/")
+    assert js.returncode == 0
+    d = json.loads(js.stdout)
+    assert d["flagged"] is True and d["url"] == "https://profit-hub.example/"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "cannot read"),
+    (b"", "empty"),
+    (b"\x00\x01\x02PK", "binary"),
+])
+def test_bad_files_give_one_line_and_exit_2(tmp_path: Path, content: bytes | None,
+                                            message: str) -> None:
+    path = tmp_path / "input.html"
+    if content is not None:
+        path.write_bytes(content)
+    res = run("score", str(path))
+    assert res.returncode == 2
+    assert message in res.stderr
+    assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("scan").returncode == 2
+    assert run("frobnicate").returncode == 2
+
+
+def test_scan_unreachable_site_is_one_clear_line(site_server: SiteServer) -> None:
+    res = run("scan", site_server.url("127.0.0.1", "/missing"), "--allow-private",
+              "--no-whois")
+    assert res.returncode == 1
+    assert "http_status" in res.stdout and "Traceback" not in res.stdout + res.stderr
+
+
+def test_scan_blocked_without_allow_private(site_server: SiteServer) -> None:
+    res = run("scan", site_server.url("127.0.0.1"), "--no-whois", "--json")
+    assert res.returncode == 1
+    assert json.loads(res.stdout)["error"].startswith("blocked_private")
+
+
+def test_scan_json_lines(site_server: SiteServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    urls = [site_server.url("coinyield-capital.biz"), site_server.url("riverside-bakery.com")]
+    env = {"FAKEINVEST_RESOLVE": "coinyield-capital.biz:127.0.0.1,riverside-bakery.com:127.0.0.1"}
+    res = run("scan", *urls, "--json", "--allow-private", "--no-whois", env=env)
+    assert res.returncode == 0, res.stderr
+    lines = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [d["url"] for d in lines] == urls
+    assert [d["flagged"] for d in lines] == [True, False]
+
+
+def test_demo_runs_and_flags_the_scams() -> None:
+    res = run("demo")
+    assert res.returncode == 0, res.stderr
+    out = res.stdout
+    for host in ("atfx-vn.com", "coinyield-capital.biz", "harbourline-markets.co.uk",
+                 "riverside-bakery.com"):
+        assert host in out
+    flagged = out.rsplit("flagged:", 1)[1]
+    assert "atfx-vn.com" in flagged and "coinyield-capital.biz" in flagged
+    assert "harbourline" not in flagged and "bakery" not in flagged

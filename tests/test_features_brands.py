@@ -1,0 +1,58 @@
+"""Brand registry: mentions, claims, look-alike host names, user extensions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fakeinvest.features.brands import BrandRegistry, default_registry
+
+
+def test_shipped_registry_knows_atfx() -> None:
+    reg = default_registry()
+    atfx = next(b for b in reg.brands if b.name.startswith("ATFX"))
+    assert "atfx.com" in atfx.official_domains
+    assert "atfxai.com" in atfx.lookalike_domains
+    assert atfx.owns("atfx.com") and atfx.owns("www.atfx.com")
+    assert not atfx.owns("atfx-vn.com")
+
+
+def test_claim_in_title_and_copyright() -> None:
+    reg = default_registry()
+    claims = reg.claims("ATFX Việt Nam | Đầu tư", "", "nội dung ... © 2025 ATFX. All rights")
+    assert [c.brand.name for c in claims][:1] == ["ATFX (AT Global Markets)"]
+    assert claims[0].where == "title"
+
+
+def test_mention_in_body_is_not_a_claim() -> None:
+    reg = default_registry()
+    text = "Regulators warned that a fake platform used the ATFX name to lure investors."
+    assert reg.mentions(text)
+    assert reg.claims("Fraud warning issued", "", text) == []
+
+
+def test_short_names_match_case_sensitively() -> None:
+    reg = default_registry()
+    assert not reg.mentions("the big dig was in the td of the game")
+    assert any(b.name == "IG" for _s, _e, b in reg.mentions("Trade with IG today"))
+
+
+def test_lookalike_hosts() -> None:
+    reg = default_registry()
+    for host in ("atfx-vn.com", "atfx.trade-pro.xyz", "atfxvn.net", "atfxai.com"):
+        names = [c.brand.name for c in reg.host_lookalikes(f"https://{host}/")]
+        assert any(n.startswith("ATFX") for n in names), host
+    assert reg.host_lookalikes("https://www.atfx.com/en/") == [] or not any(
+        c.brand.name.startswith("ATFX") for c in reg.host_lookalikes("https://www.atfx.com/"))
+    assert reg.host_lookalikes("http://127.0.0.1:8000/") == []
+
+
+def test_users_can_extend_the_registry(tmp_path: Path) -> None:
+    extra = tmp_path / "brands.csv"
+    extra.write_text(
+        "brand,aliases,kind,official_domains,lookalike_domains\n"
+        "Lao Airlines,Lao Airlines,airline,laoairlines.com,\n", encoding="utf-8")
+    reg = BrandRegistry.load(extra)
+    assert any(b.name == "Lao Airlines" for b in reg.brands)
+    assert any(b.name.startswith("ATFX") for b in reg.brands)
+    claims = reg.claims("Lao Airlines - Invest in our fleet, 2% daily", "", "")
+    assert claims and claims[0].brand.official_domains == ("laoairlines.com",)
