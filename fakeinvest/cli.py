@@ -87,7 +87,7 @@ def _emit(verdicts: Iterable[object], as_json: bool) -> int:
 def _cmd_scan(args: argparse.Namespace) -> int:
     from .api import scan_many
 
-    allow: bool | list[str] = True if args.allow_private else False
+    allow: bool | list[str] = bool(args.allow_private)
     return _emit(scan_many(args.urls, whois=not args.no_whois, allow_private=allow),
                  args.json)
 

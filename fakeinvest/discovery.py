@@ -29,7 +29,8 @@ KEY_ROLES: dict[str, tuple[str, ...]] = {
         "вывод",
     ),
     "deposit": (
-        "deposit", "make deposit", "fund", "funding", "top up", "nạp tiền", "ฝากเงิน", "充值", "入金",
+        "deposit", "make deposit", "fund", "funding", "top up", "nạp tiền", "ฝากเงิน", "充值",
+        "入金",
         "存款", "ຝາກເງິນ", "setor", "deposit dana", "depósito", "deposito", "пополн", "депозит",
     ),
     "faq": (

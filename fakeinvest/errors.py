@@ -73,7 +73,7 @@ class ConnectError(FetchError):
     kind = "connect"
 
 
-class TimeoutError(FetchError):  # noqa: A001 - deliberate, namespaced as fakeinvest.errors
+class TimeoutError(FetchError):
     """The site did not answer within the configured deadline."""
 
     kind = "timeout"

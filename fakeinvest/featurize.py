@@ -17,6 +17,7 @@ Two groups of features exist:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import statistics
 from collections.abc import Iterable, Sequence
@@ -72,7 +73,7 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "return_median_daily_pct": "median of the promised returns, % per day",
     "return_claims": "number of promised-return statements",
     "return_high_yield_claims": f"promised returns of at least {HIGH_YIELD_DAILY_PCT}% per day",
-    "withdrawal_obstruction": "fees, taxes, deposits, levels or delays standing before a withdrawal",
+    "withdrawal_obstruction": "fees, taxes, deposits, levels or delays put before a withdrawal",
     "instant_withdrawal": "'instant withdrawal' bait",
     "referral_levels": "multi-level referral commissions",
     "guarantee": "guaranteed, risk-free or no-loss profit wording",
@@ -202,10 +203,6 @@ def _compute_page_features(page: Page, registry: BrandRegistry) -> FeatureSet:
         add(m.signal, m.quote, m.start, m.end)
     for name in SIGNALS:
         values[name] = float(counts.get(name, 0))
-    values["crypto_only"] = float(counts["crypto_payment"] > 0 and counts["fiat_payment"] == 0)
-    if values["crypto_only"]:
-        for ev in evidence.get("crypto_payment", [])[:2]:
-            add("crypto_only", ev.quote, ev.start, ev.end)
 
     mentions = registry.mentions(text)
     values["brand_mentions"] = float(len(mentions))
@@ -239,7 +236,7 @@ def extract_features(
     per_page = [_page_features(p, registry) for p in snapshot.pages]
     values: dict[str, float] = {}
     evidence: dict[str, list[Evidence]] = {}
-    page_names = {*RETURN_FEATURES, *SIGNALS, "crypto_only", "brand_mentions", "brand_claim",
+    page_names = {*RETURN_FEATURES, *SIGNALS, "brand_mentions", "brand_claim",
                   "return_annual_implied_pct"}
     for name in page_names:
         best = None
@@ -249,6 +246,11 @@ def extract_features(
         values[name] = best.values[name] if best is not None else 0.0
         if best is not None and best.values[name] > 0:
             evidence[name] = list(best.evidence.get(name, []))
+    # Site level: crypto offered somewhere and bank/card payment nowhere.
+    values["crypto_only"] = float(values["crypto_payment"] > 0 and values["fiat_payment"] == 0)
+    if values["crypto_only"]:
+        evidence["crypto_only"] = [dataclasses.replace(e, feature="crypto_only")
+                                   for e in evidence.get("crypto_payment", [])[:2]]
 
     url = snapshot.final_url
     values.update(domain_features(url))
@@ -291,7 +293,8 @@ def extract_features(
         evidence["domain_age_days"] = [Evidence(
             "domain_age_days",
             f"{d.domain} registered {d.created.date().isoformat()} "
-            f"({age:.0f} days before the scan){', registrar ' + d.registrar if d.registrar else ''}",
+            f"({age:.0f} days before the scan)"
+            + (f", registrar {d.registrar}" if d.registrar else ""),
             url)]
     return FeatureSet({n: values[n] for n in ALL_FEATURES}, evidence)
 

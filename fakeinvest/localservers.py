@@ -64,7 +64,8 @@ class SiteServer:
         Site served when the ``Host`` header names no known site (e.g. ``127.0.0.1``).
     """
 
-    def __init__(self, sites: Mapping[str, Path], canned: Mapping[str, CannedResponse] | None = None,
+    def __init__(self, sites: Mapping[str, Path],
+                 canned: Mapping[str, CannedResponse] | None = None,
                  default_host: str | None = None) -> None:
         self.sites = {h.lower(): Path(p) for h, p in sites.items()}
         self.canned = dict(canned or {})
@@ -89,7 +90,7 @@ class SiteServer:
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 pass
 
             def _send(self, status: int, body: bytes, headers: Mapping[str, str]) -> None:
@@ -284,7 +285,8 @@ def demo_whois_records(now: datetime | None = None) -> dict[str, str]:
         "harbourline-markets.co.uk": (
             "\r\n    Domain name:\r\n        harbourline-markets.co.uk\r\n\r\n"
             "    Registrant:\r\n        Harbourline Markets Ltd\r\n\r\n"
-            "    Registrar:\r\n        Markmonitor Inc. t/a MarkMonitor Inc. [Tag = MARKMONITOR]\r\n"
+            "    Registrar:\r\n"
+            "        Markmonitor Inc. t/a MarkMonitor Inc. [Tag = MARKMONITOR]\r\n"
             "        URL: https://www.markmonitor.com\r\n\r\n"
             "    Relevant dates:\r\n        Registered on: 14-Mar-2011\r\n"
             "        Expiry date:  14-Mar-2031\r\n        Last updated:  02-Feb-2026\r\n\r\n"

@@ -15,7 +15,7 @@ import math
 import re
 import threading
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -80,9 +80,27 @@ class Model:
     threshold: float
     version: str
     card: dict[str, Any]
+    _names: list[str] | None = field(default=None, repr=False)
+    _base: np.ndarray | None = field(default=None, repr=False)
 
     def _feature_names(self) -> list[str]:
-        return list(self.pipeline.named_steps["features"].get_feature_names_out())
+        if self._names is None:
+            self._names = list(self.pipeline.named_steps["features"].get_feature_names_out())
+        return self._names
+
+    def _transform(self, snapshot: Snapshot) -> np.ndarray:
+        x = self.pipeline.named_steps["features"].transform([snapshot])
+        return np.asarray(x.todense() if hasattr(x, "todense") else x, dtype=float)[0]
+
+    def _baseline(self) -> np.ndarray:
+        if self._base is None:
+            self._base = self._transform(Snapshot.from_html(""))
+        return self._base
+
+    def baseline_score(self) -> float:
+        """Log-odds of a page with no signal; a verdict's score = this + its contributions."""
+        clf = self.pipeline.named_steps["clf"]
+        return float(clf.intercept_[0] + self._baseline() @ clf.coef_.ravel())
 
     def decision_function(self, snapshots: list[Snapshot]) -> np.ndarray:
         """Uncalibrated log-odds for each snapshot."""
@@ -111,14 +129,15 @@ class Model:
         Verdict
         """
         fs = extract_features(snapshot)
-        features = self.pipeline.named_steps["features"]
         clf = self.pipeline.named_steps["clf"]
-        x = features.transform([snapshot])
-        x = x.tocsr() if hasattr(x, "tocsr") else np.asarray(x)
+        x = self._transform(snapshot)
         coef = clf.coef_.ravel()
-        score = float(clf.intercept_[0] + (x @ coef).sum())
+        score = float(clf.intercept_[0] + x @ coef)
         prob = float(self.probability_of(np.array([score]))[0])
-        reasons = self._reasons(snapshot, fs, x, coef)
+        # Contributions are measured from a page with no signal at all (the transform of an
+        # empty page), so an absent signal contributes exactly 0 and the reasons always sum
+        # with the baseline score to the model's score.
+        reasons = self._reasons(snapshot, fs, x - self._baseline(), coef)
         return Verdict(
             url=url or snapshot.url or "",
             probability=prob,
@@ -131,17 +150,11 @@ class Model:
             domain=snapshot.domain.to_dict() if snapshot.domain.source != "none" else {},
         )
 
-    def _reasons(self, snapshot: Snapshot, fs: FeatureSet, x: Any, coef: np.ndarray
-                 ) -> list[Reason]:
+    def _reasons(self, snapshot: Snapshot, fs: FeatureSet, delta: np.ndarray,
+                 coef: np.ndarray) -> list[Reason]:
         names = self._feature_names()
-        if hasattr(x, "tocsr"):
-            row = x.tocsr()[0]
-            idx, vals = row.indices, row.data
-        else:
-            dense = np.asarray(x)[0]
-            idx = np.flatnonzero(dense)
-            vals = dense[idx]
-        contrib = {int(i): float(v) * float(coef[i]) for i, v in zip(idx, vals, strict=True)}
+        idx = np.flatnonzero(delta)
+        contrib = {int(i): float(delta[i]) * float(coef[i]) for i in idx}
         scored: list[Reason] = []
         for i, c in contrib.items():
             name = names[i]
@@ -152,7 +165,7 @@ class Model:
                 if ev:
                     scored.append(Reason(feat, c, ev[0].quote, ev[0].page_url, value))
                 else:
-                    scored.append(Reason(feat, c, f"{feat} = {value:g} (not found on the site)",
+                    scored.append(Reason(feat, c, f"{feat} = {value:g}",
                                          None, value))
             elif name.startswith("text__"):
                 term = name.removeprefix("text__")
@@ -255,7 +268,7 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Mode
     except OSError as exc:
         raise ModelError(f"cannot read model file {model_path}: {exc}") from exc
     if not trusted:
-        shipped_model, shipped_card = shipped_model_paths()
+        _shipped_model, shipped_card = shipped_model_paths()
         expected = _read_card(shipped_card).get("sha256")
         if _sha256(data) != expected:
             raise UntrustedModelError(
@@ -292,7 +305,7 @@ def _load(model_path: Path, card_path: Path, verify: bool, data: bytes | None = 
             stacklevel=3)
     try:
         bundle = joblib.load(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - corrupt pickles raise anything
+    except Exception as exc:
         raise ModelError(f"cannot load {model_path}: {type(exc).__name__}: {exc}") from exc
     try:
         return Model(

@@ -44,7 +44,7 @@ _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 def _open(path: Path) -> io.TextIOBase:
     if path.suffix == ".gz":
         return gzip.open(path, "rt", encoding="utf-8")  # type: ignore[return-value]
-    return open(path, encoding="utf-8")  # noqa: SIM115
+    return open(path, encoding="utf-8")
 
 
 def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:

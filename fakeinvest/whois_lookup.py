@@ -166,7 +166,7 @@ def _fallback_created(text: str) -> datetime | None:
         raw = m.group(1).strip()
         try:
             dt = _as_utc(datetime_parse(raw))
-        except Exception:  # noqa: BLE001 - any unparsable date: try the next line
+        except Exception:
             dt = None
         if dt is None:
             m2 = re.search(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})", raw)
@@ -202,7 +202,7 @@ def parse_whois(domain: str, text: str) -> DomainFacts:
         created = _as_utc(entry.get("creation_date"))
         reg = entry.get("registrar")
         registrar = (reg[0] if isinstance(reg, list) else reg) or None
-    except Exception:  # noqa: BLE001 - python-whois raises many types; fall back below
+    except Exception:
         entry = None
     if created is None:
         created = _fallback_created(text)

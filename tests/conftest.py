@@ -70,7 +70,7 @@ def whois_env(whois_server: WhoisServer, monkeypatch: pytest.MonkeyPatch) -> Who
 
 
 @pytest.fixture()
-def demo_config():  # noqa: ANN201
+def demo_config():
     """Crawl config mapping the demo host names to loopback, loopback-only guard."""
     from fakeinvest.config import FetchConfig
 

@@ -20,7 +20,7 @@ def test_resolve_rejects_non_ip() -> None:
 
 
 def test_parse_resolve_env_explains_format() -> None:
-    with pytest.raises(ValueError, match="example.com:127.0.0.1"):
+    with pytest.raises(ValueError, match=r"example\.com:127\.0\.0\.1"):
         parse_resolve_env("justahost")
 
 

@@ -36,7 +36,7 @@ RATE_LIMIT = "WHOIS LIMIT EXCEEDED - SEE WWW.PIR.ORG/WHOIS FOR DETAILS\r\n"
 GARBAGE = "\x00\x01%%%% ??? 12 13 14\r\n"
 
 
-def drip(conn) -> None:  # noqa: ANN001
+def drip(conn) -> None:
     for ch in "Domain Name: slow.com\r\n":
         try:
             conn.sendall(ch.encode())
@@ -46,7 +46,7 @@ def drip(conn) -> None:  # noqa: ANN001
 
 
 @pytest.fixture()
-def registry(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def registry(monkeypatch: pytest.MonkeyPatch):
     created = datetime(2026, 11, 6, 9, 0, tzinfo=UTC)
     records = {
         "atfx-vn.com": verisign_record("atfx-vn.com", created, "NICENIC INTERNATIONAL GROUP",
@@ -108,7 +108,7 @@ def test_ip_hosts_are_not_looked_up() -> None:
 
 def test_override_must_be_host_port(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAKEINVEST_WHOIS_SERVER", "localhost")
-    with pytest.raises(ValueError, match="127.0.0.1:4343"):
+    with pytest.raises(ValueError, match=r"127\.0\.0\.1:4343"):
         whois_server_override()
 
 

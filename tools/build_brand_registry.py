@@ -21,13 +21,21 @@ DEFAULT_SRC = SRC / "official_brand_domains.csv"
 OUT = Path(__file__).resolve().parents[1] / "fakeinvest" / "data" / "brands.csv"
 
 
+# Names that are ordinary words or country codes: searching for them in page text would
+# find the word, not the brand ("True", "Wise", "FCA (UK)" -> "UK").
+NOT_ALIASES = frozenset(
+    "UK US FR NL HK JP ZA NZ EU True Stake Wise Ally Gate Apex Stuff du EE e& Aster Nado "
+    "SWISS BT Octa Futu ccxt".split()
+)
+
+
 def aliases_of(brand: str) -> list[str]:
     """Split 'ATFX (AT Global Markets)' / 'Deriv / Binary.com' into search aliases."""
     parts = re.split(r"\s*[()/]\s*", brand)
     out = []
     for p in parts:
         p = p.strip(" ,")
-        if len(p) >= 2 and p not in out:
+        if len(p) >= 2 and p not in out and p not in NOT_ALIASES:
             out.append(p)
     return out
 
@@ -53,6 +61,8 @@ def main(argv: list[str]) -> int:
         w.writerow(["brand", "aliases", "kind", "official_domains", "lookalike_domains"])
         for name, b in brands.items():
             if not b["official"]:
+                continue
+            if not b["aliases"]:
                 continue
             w.writerow([name, "|".join(b["aliases"]), b["kind"], "|".join(b["official"]),
                         "|".join(b["lookalike"])])

@@ -16,13 +16,21 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
 from .domain import split_domain
 
 __all__ = ["Brand", "BrandClaim", "BrandRegistry", "default_registry"]
+
+# Domain labels that are ordinary finance words: "markets.com" and "capital.com" are brands,
+# but "harbourline-markets.co.uk" does not imitate them. Only exact look-alike domains from
+# the registry count for these.
+GENERIC_LABELS = frozenset(
+    "markets market capital trade trading coin coins bank global invest money crypto exchange "
+    "finance news times post mail pay wallet trust stock stocks forex broker token plus".split()
+)
 
 _COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s{0,3}(?:\d{4}\s{0,3}(?:[-–]\s{0,3}\d{4})?)?"
                         r"[^.|\n]{0,80}", re.IGNORECASE)
@@ -57,13 +65,13 @@ class Brand:
         d = registered_domain.lower()
         return any(d == o or d.endswith("." + o) for o in self.official_domains)
 
-    @property
+    @cached_property
     def domain_tokens(self) -> tuple[str, ...]:
         """Distinctive labels of the official domains (``atfx``), at least 4 characters."""
         out = []
         for dom in self.official_domains:
             label = split_domain(dom).label
-            if len(label) >= 4 and label not in out:
+            if len(label) >= 4 and label not in out and label not in GENERIC_LABELS:
                 out.append(label)
         return tuple(out)
 
@@ -100,6 +108,13 @@ def _edit_distance_le1(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i:] == b[i + 1 :]
+
+
+def _imitates(token: str, brand_token: str) -> bool:
+    """``atfxvn`` imitates ``atfx`` (prefix + up to 3 chars); ``binnance`` imitates ``binance``."""
+    if token.startswith(brand_token) and len(token) - len(brand_token) <= 3:
+        return True
+    return len(brand_token) >= 6 and _edit_distance_le1(token, brand_token)
 
 
 class BrandRegistry:
@@ -167,7 +182,8 @@ class BrandRegistry:
                     name=name,
                     aliases=tuple(dict.fromkeys(old.aliases + b.aliases)),
                     kind=old.kind or b.kind,
-                    official_domains=tuple(dict.fromkeys(old.official_domains + b.official_domains)),
+                    official_domains=tuple(
+                        dict.fromkeys(old.official_domains + b.official_domains)),
                     lookalike_domains=tuple(
                         dict.fromkeys(old.lookalike_domains + b.lookalike_domains)
                     ),
@@ -241,17 +257,8 @@ class BrandRegistry:
         for brand in self.brands:
             if brand.owns(parts.registered):
                 continue
-            hit = parts.registered in brand.lookalike_domains
-            for bt in brand.domain_tokens:
-                if hit:
-                    break
-                for tok in tokens:
-                    if tok.startswith(bt) and (len(tok) - len(bt) <= 3):
-                        hit = True
-                    elif len(bt) >= 6 and _edit_distance_le1(tok, bt):
-                        hit = True
-                    if hit:
-                        break
+            hit = parts.registered in brand.lookalike_domains or any(
+                _imitates(tok, bt) for bt in brand.domain_tokens for tok in tokens)
             if hit:
                 out.append(BrandClaim(brand=brand, where="host", quote=parts.host))
         return out

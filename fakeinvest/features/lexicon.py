@@ -1,0 +1,1637 @@
+"""Phrase-lexicon signals of investment fraud in visible page text.
+
+:func:`find_signals` scans plain text (the visible text of a web page) for wording typical
+of fraudulent investment platforms -- HYIPs, fake forex/crypto brokers, "pig-butchering"
+sites -- and for wording typical of regulated firms (risk warnings). Each hit is a
+:class:`SignalMatch` naming one of :data:`SIGNALS`, with its character offsets in the input
+and the matched phrase; :func:`signal_counts` turns hits into per-signal counts.
+
+Languages: English, Vietnamese, Thai, Chinese (simplified and traditional), Lao and
+Indonesian for the core scam signals (withdrawal obstruction, referral levels, guarantees);
+Spanish, Portuguese and Russian for the wording that was cheap to add.
+
+Precision notes
+---------------
+* Guarantee, withdrawal-obstruction, instant-withdrawal and fiat-payment hits are dropped
+  when a negation or a scam-warning cue ("no", "not", "never", "không", "不", "tidak",
+  "ไม่", "anyone", "scammers", ...) occurs in the few words before the hit in the same
+  clause: "there is no risk-free investment", "we do not charge withdrawal fees", "if
+  anyone asks you to pay a fee to release a withdrawal" do not fire.
+* Guarantee and obstruction hits that the rest of the clause calls a scam ("guaranteed
+  returns are a red flag") are dropped, as are obstruction hits with a negation inside
+  ("cannot be withdrawn within 28 days") and fee hits followed by a zero or "free"
+  amount ("Withdrawal fee: 0", "phí rút tiền: miễn phí").
+
+Implementation notes
+--------------------
+* Only the standard library :mod:`re` is used, and nothing is compiled at import time
+  (:func:`_engine` is built on first use and cached).
+* Every repetition is bounded (``\\s{1,3}``, ``\\w{0,4}``, sentence-bounded gaps of at most
+  60 characters), and each gap together with the word after it is an atomic group, so a
+  chain of gaps costs the sum, not the product, of their lengths. Adversarial input cannot
+  cause catastrophic backtracking; the cost is linear in the text length.
+* CPython's ``re`` tries every alternative of an alternation at every position, which is
+  far too slow for a lexicon of a few hundred patterns over a 1 MB page. So the literal
+  prefixes each pattern can start with ("withdraw", "paid", "ถอน", "提现", ...) are derived
+  once from the parsed pattern (``re._parser``; the module falls back to plain scanning
+  if that private API ever changes), one trie-shaped regex finds every position where such
+  a trigger starts, and only the patterns registered for that trigger are tried there,
+  anchored. Typical page text runs at about 0.2 s per MB.
+* Patterns without case-sensitive parts are lower-cased and matched against a lower-cased
+  copy of the text without ``re.IGNORECASE`` (much faster in ``re``); the few patterns with
+  ``(?-i:...)`` parts (regulator acronyms, "Visa", "LINE") run with ``re.IGNORECASE``.
+* Matching runs on a lightly normalised copy of the text: full-width ASCII (``％``, ``：``,
+  full-width digits) and Thai/Lao/other native digits are folded to ASCII, exotic spaces to
+  a space, curly apostrophes and dashes to ASCII, decomposed diacritics are composed (NFC;
+  e.g. Vietnamese typed with combining marks), zero-width characters are dropped and the
+  decomposed Thai/Lao vowel *sara am* is recomposed. Offsets are mapped back to the input,
+  so ``text[m.start:m.end] == m.quote`` always holds.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+__all__ = ["SIGNALS", "SignalMatch", "find_signals", "signal_counts"]
+
+#: Names of all signals reported by :func:`find_signals`, in reporting order.
+SIGNALS: tuple[str, ...] = (
+    "withdrawal_obstruction",
+    "instant_withdrawal",
+    "referral_levels",
+    "guarantee",
+    "urgency",
+    "social_proof",
+    "crypto_payment",
+    "fiat_payment",
+    "messenger_contact",
+    "licence_claim",
+    "risk_warning",
+)
+
+
+@dataclass(frozen=True)
+class SignalMatch:
+    """One occurrence of a signal phrase in a text.
+
+    Attributes
+    ----------
+    signal : str
+        One of :data:`SIGNALS`.
+    start : int
+        Character offset of the first matched character in the input text.
+    end : int
+        Offset one past the last matched character; ``text[start:end] == quote``.
+    quote : str
+        The matched phrase (the distinctive words, not the whole sentence).
+    value : str or None
+        Optional normalised detail: for ``licence_claim`` the regulator and, when present,
+        the licence number (``"FCA 760555"``); for ``crypto_payment`` the coin or network
+        (``"BTC"``, ``"USDT-TRC20"``); for ``messenger_contact`` the messenger name
+        (``"telegram"``); for ``referral_levels`` the number of levels, or the level number
+        mentioned (``"3"``). ``None`` when nothing could be extracted.
+    """
+
+    signal: str
+    start: int
+    end: int
+    quote: str
+    value: str | None = None
+
+
+# ---------------------------------------------------------------------------------------
+# Pattern building blocks.
+# ---------------------------------------------------------------------------------------
+
+_SP = r"\s{1,3}"
+
+
+def _sp(pattern: str) -> str:
+    """Replace each literal space of `pattern` by a bounded whitespace run.
+
+    ``" "`` becomes ``\\s{1,3}`` and ``" ?"`` becomes ``\\s{0,3}``. Spaces inside character
+    classes are kept, so ``[ ]`` stands for exactly one literal space.
+    """
+    out = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]" or pattern[i - 1] == "["
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "^":
+                out.append("[^")
+                i += 2
+                continue
+        elif ch == " ":
+            if pattern[i + 1 : i + 2] == "?":  # optional space
+                out.append(r"\s{0,3}")
+                i += 2
+            else:
+                out.append(_SP)
+                i += 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _g(n: int) -> str:
+    """A lazy gap of at most `n` characters inside one sentence (Latin text).
+
+    The gap and everything up to the next gap (or the end of the pattern) become one
+    atomic group (see :func:`_atomic_gaps`), so only the first occurrence of the word
+    after the gap is tried. This keeps chains of gaps linear instead of multiplicative.
+    """
+    return f"\x00g{n}\x01"
+
+
+def _c(n: int) -> str:
+    """Like :func:`_g`, for CJK/Thai/Lao text (sentence punctuation differs)."""
+    return f"\x00c{n}\x01"
+
+
+_GAP_CLASS = {"g": r"[^.!?;。！？\n]", "c": r"[^。！？!?\n]"}
+_GAP_MARK = "\x00([gc])(\\d+)\x01"
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether `pattern` has a ``|`` outside all groups and character classes."""
+    depth = 0
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "^":
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _atomic_gaps(pattern: str) -> str:
+    """Expand gap markers: ``A <gap> B <gap> C`` -> ``A(?>gap B)(?>gap C)``."""
+    parts = re.split(_GAP_MARK, pattern)
+    if len(parts) == 1:
+        return pattern
+    if _top_level_bar(pattern):
+        raise ValueError(f"pattern with gaps must not have a top-level '|': {pattern!r}")
+    out = [parts[0]]
+    for i in range(1, len(parts), 3):
+        kind, n, tail = parts[i], parts[i + 1], parts[i + 2]
+        out.append(f"(?>{_GAP_CLASS[kind]}{{0,{n}}}?{tail})")
+    return "".join(out)
+
+
+_NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
+_PCT = _NUM + r"\s{0,2}%"
+# An upper bound of at least 7 days in "7-15 working days" / "10 days".
+_LONG_DAYS = r"(?:\d{1,2}\s{0,2}(?:-|to|~|đến|sampai|hingga)\s{0,2})?(?:[7-9]|[1-9]\d)"
+
+# --- withdrawal vocabulary ---------------------------------------------------------------
+_EN_WD = r"(?:withdraw(?:al|als|ing|n|s)?|cash(?:ing)?[-\s]?outs?|payouts?)"
+_EN_FEE = (
+    r"(?:tax(?:es)?|fees?|charges?|commission|deposit|margin|premium|penalty|levy|"
+    r"insurance|bond)"
+)
+_EN_UNLOCK = (
+    r"(?:withdraw(?:al|als|ing|n|s)?|cash(?:ing)?[-\s]?out|unlock(?:ing)?|unfreez(?:e|ing)|"
+    r"releas(?:e|ing)|reactivat(?:e|ing)|process(?:ed|ing)?|receiv(?:e|ing) (?:your|the) funds)"
+)
+_EN_PAY = r"(?:pay|paying|paid|deposit|depositing|top[-\s]?up|transfer|settle|clear)"
+_VI_WD = r"(?:rút tiền|rút vốn|rút|rut tien|giải ngân)"
+_VI_FEE = (
+    r"(?:phí|lệ phí|thuế|tiền thuế|tiền phí|tiền cọc|cọc|ký quỹ|tiền ký quỹ|tiền bảo đảm|"
+    r"tiền bảo hiểm|phi|thue)"
+)
+_VI_PAY = r"(?:nộp|đóng|trả|thanh toán|nạp|chuyển|nop|dong)"
+_TH_WD = r"(?:ถอนเงิน|ถอน)"
+_LO_WD = r"(?:ຖອນເງິນ|ຖອນ)"
+_ZH_WD = r"(?:提现|提現|出金|提款|取款|提币|提幣|取现|取現)"
+_ZH_FEE = (
+    r"(?:税费|稅費|个人所得税|個人所得稅|所得税|所得稅|税金|稅金|手续费|手續費|服务费|服務費|"
+    r"保证金|保證金|押金|解冻金|解凍金|验证金|驗證金|费用|費用|税|稅|费|費)"
+)
+_ZH_PAY = r"(?:缴纳|繳納|支付|交纳|交納|补缴|補繳|补交|補交|先交|充值|缴|繳|交|付)"
+_ID_WD = r"(?:penarikan|menarik(?: dana)?|tarik(?: dana)?|withdraw|wd|pencairan|mencairkan)"
+
+# --- regulators -----------------------------------------------------------------------
+_REG_ACRONYMS = (
+    "CySEC|CYSEC|FSCA|VFSC|FinCEN|FINCEN|FINRA|FINMA|BaFin|BAFIN|Bappebti|BAPPEBTI|"
+    "FCA|ASIC|SEC|NFA|CFTC|FSA|MAS|SFC|FSC|IFSC|CIMA|DFSA|FSRA|CMA|JFSA|AMF|CONSOB|CNMV|"
+    "CBI|MFSA|OJK|SCA|FMA|LFSA|CSSF|KNF|MISA|FSCM|SEBI|FINTRAC|IIROC|CIRO|ESMA|OSC|"
+    "SVGFSA|BVIFSC|LSCO|SSC|UBCKNN"
+)
+_REG_ACR = rf"(?<![A-Za-z0-9])(?-i:{_REG_ACRONYMS})(?![A-Za-z0-9])"
+_REG_LONG = (
+    r"(?:financial conduct authority|cyprus securities and exchange commission|"
+    r"australian securities (?:and|&) investments? commission|"
+    r"(?:u\.?s\.? )?securities (?:and|&) exchange commission|national futures association|"
+    r"commodity futures trading commission|financial sector conduct authority|"
+    r"vanuatu financial services commission|financial services authority|"
+    r"financial services commission|financial crimes enforcement network|"
+    r"monetary authority of singapore|securities and futures commission|"
+    r"financial industry regulatory authority|otoritas jasa keuangan|"
+    r"ủy ban chứng khoán nhà nước|uỷ ban chứng khoán nhà nước|ngân hàng nhà nước|"
+    r"bank of lao pdr|lao securities commission)"
+)
+_REG_ZH = (
+    r"(?:英国金融行为监管局|英國金融行為監管局|金融行为监管局|金融行為監管局|"
+    r"澳大利亚证券投资委员会|澳大利亞證券投資委員會|澳洲證券投資委員會|"
+    r"美国证券交易委员会|美國證券交易委員會|塞浦路斯证券交易委员会|塞浦路斯證券交易委員會|"
+    r"美国全国期货协会|美國全國期貨協會|美国国家期货协会|美國國家期貨協會|"
+    r"香港证监会|香港證監會|证监会|證監會|สำนักงาน ก\.ล\.ต\.|ก\.ล\.ต\.)"
+)
+_REG_COUNTRY = (
+    r"(?:UK|U\.K\.|British|US|U\.S\.|American|Australian|Cyprus|Cypriot|South African|"
+    r"Seychelles|Vanuatu|Mauritius|Hong Kong|Singapore|Japanese|German|Swiss|Dubai|Labuan|"
+    r"BVI|SVG|St\.? Vincent)"
+)
+_REG = rf"(?:{_REG_LONG}|{_REG_ZH}|(?:{_REG_COUNTRY}\s{{1,2}})?{_REG_ACR})"
+_LIC_NO = (
+    r"(?=[A-Za-z]{0,4}[-/]?\d)[A-Za-z0-9][A-Za-z0-9/\-]{1,19}"
+)
+_LIC_LABEL = r"(?:FRN|AFSL|CRN|licen[cs]e|registration|reg\.?|ID|no\.?|number|#|MSB|CN)"
+_LIC_TAIL = (
+    rf"(?:\s{{0,2}}[(\[,]?\s{{0,2}}(?:{_LIC_LABEL}\s{{0,2}}){{1,3}}[:.#]?\s{{0,2}}"
+    rf"{_LIC_NO}\)?)?"
+)
+
+# --- misc vocabulary ---------------------------------------------------------------------
+_EN_PROFIT = (
+    r"(?:profits?|returns?|income|earnings|interest|roi|payouts?|gains?|dividends?|yields?|"
+    r"results)"
+)
+_ORD = r"(?:1st|2nd|3rd|[4-9]th|10th|first|second|third|fourth|fifth|sixth|seventh)"
+_MESSENGERS = (
+    r"(?:telegram|whatsapp|whats app|wechat|weixin|zalo|viber|skype|kakao\s?talk|signal|"
+    r"(?-i:LINE|Line))"
+)
+
+
+def _raw_patterns() -> dict[str, list[str]]:
+    """Return the regex alternatives of every signal (uncompiled)."""
+    g, c = _g, _c
+    p: dict[str, list[str]] = {}
+
+    p["withdrawal_obstruction"] = [
+        # --- English ---------------------------------------------------------------------
+        rf"\b{_EN_PAY}\b{g(40)}\b{_EN_FEE}\b{g(50)}\b(?:before|to|in order to|prior to|so that|"
+        rf"so you can|then|first)\b{g(25)}\b{_EN_UNLOCK}\b",
+        rf"\b{_EN_FEE}\b{g(30)}\b(?:must|needs? to|has to|have to|is required to|are required to|"
+        rf"should|shall) be (?:paid|settled|deposited|cleared|transferred)\b{g(40)}\b(?:before|"
+        rf"to|in order to|prior to|so that|for)\b{g(30)}\b{_EN_UNLOCK}\b",
+        rf"\b(?:to|before(?: you can| we can)?)[ ]{_EN_WD}\b{g(30)}\b(?:must|need to|needs to|"
+        rf"have to|has to|are required to|is required to|will need to|should) (?:first )?(?:pay|"
+        rf"deposit|top[-\s]?up|upgrade|transfer|settle)\b",
+        rf"\b(?:pay|paying|paid|settle|settling) (?:the |a |an |your )?(?:{_NUM}\s{{0,2}}% )?"
+        rf"{_EN_WD} (?:fee|tax|charge|commission)(?:es|s)?\b",
+        rf"\b{_EN_WD} (?:fee|tax|charge)(?:es|s)? (?:of \S{{1,12}} )?(?:must|needs? to|has to|"
+        rf"is required|are required|should) (?:be )?(?:paid|settled|deposited)\b",
+        rf"\b(?:minimum|min\.?) (?:amount (?:for|to|of) (?:a )?)?{_EN_WD}\b(?: amount| limit)?",
+        rf"\b{_EN_WD} (?:minimum|min)\b",
+        rf"\b{_EN_WD}\b{g(40)}\b{_LONG_DAYS} (?:working |business |banking )?days\b",
+        rf"\b{_EN_WD}\b{g(60)}\b(?:system|server|platform|network|bank(?:ing)? system) "
+        r"(?:upgrade|upgrading|maintenance|audit)\b",
+        rf"\b(?:system|server|platform|network) (?:upgrade|upgrading|maintenance)\b{g(40)}"
+        rf"\b{_EN_WD}\b",
+        rf"\b{_EN_WD}s? (?:is |are |has been |have been )?(?:on hold|blocked|frozen|suspended|"
+        r"locked) until\b",
+        rf"\bupgrad(?:e|ing)\b{g(30)}\b(?:level|vip|tier|account|membership|rank|package)\b{g(25)}"
+        r"\b(?:to|before|in order to|then|so that you can|so you can)\b"
+        rf"{g(10)}\b(?:withdraw|cash[-\s]?out|unlock)",
+        rf"\b(?:vip|level|tier|membership|referr\w{{0,6}}|referred users|deposits?)\b{g(30)}"
+        rf"\b(?:required|needed|necessary) (?:to|for|before) (?:make a |request a )?{_EN_WD}\b",
+        rf"\bmust (?:have|make|maintain) (?:an? )?(?:active |new |additional )?(?:deposit|"
+        rf"investment|plan)s? (?:to|before) {_EN_WD}\b",
+        rf"\b{_EN_WD} (?:function )?(?:will be |is )?(?:only )?available (?:only )?after (?:a |an "
+        r"|your )?(?:deposit|upgrade|payment)\b",
+        r"\b(?:your|user|member|client)(?:'s)? (?:\w{2,12} )?(?:account|funds|wallet|balance|"
+        r"assets) (?:has been|have been|is|are|was|were|will be|got|remains?)(?: temporarily| "
+        r"permanently)? (?:frozen|suspended|blocked|restricted)\b",
+        rf"\b(?:suspected|suspicion of|suspicious) (?:of )?(?:money laundering|illegal funds|"
+        rf"illegal activity|fraud)\b{g(60)}\b(?:deposit|pay|fee|unfreez|unlock|frozen|freeze)",
+        rf"\b(?:pay|deposit|transfer)\b{g(40)}\bto (?:unfreeze|unlock|reactivate|release|"
+        r"restore)\b",
+        r"\b(?:unfreez(?:e|ing)|unlock(?:ing)?) (?:fee|deposit|tax|charge|payment)s?\b",
+        # --- Vietnamese ------------------------------------------------------------------
+        rf"\b{_VI_PAY}(?: thêm)? {_VI_FEE}\b{g(40)}(?:{_VI_WD}|mở kh(?:óa|oá)|giải phóng|"
+        r"gỡ phong tỏa|giải băng)",
+        rf"\b(?:phí|thuế|phi|thue) {_VI_WD}\b",
+        rf"\b{_VI_WD}\b{g(30)}\b(?:phải|cần|bắt buộc)(?: phải)? {_VI_PAY}\b",
+        rf"\b(?:số tiền |mức )?{_VI_WD} tối thiểu\b|\btối thiểu (?:khi |mỗi lần )?{_VI_WD}\b",
+        rf"\bnâng (?:cấp|hạng|level)\b{g(30)}\b(?:mới|thì mới|để|mới được|mới có thể|rồi mới) "
+        rf"(?:được |có thể )?{_VI_WD}",
+        r"\b(?:đợi|chờ) (?:hệ thống|ngân hàng|bộ phận tài chính) (?:xử lý|duyệt|nâng cấp|"
+        r"bảo trì|kiểm tra|xác minh)",
+        rf"\bhệ thống (?:đang )?(?:nâng cấp|bảo trì)\b{g(40)}\b{_VI_WD}\b",
+        rf"\b{_VI_WD}\b{g(40)}\bhệ thống (?:đang )?(?:nâng cấp|bảo trì)\b",
+        rf"\b{_VI_WD}\b{g(40)}\b{_LONG_DAYS} ngày\b(?: làm việc)?",
+        r"\btài khoản(?: của (?:bạn|quý khách|anh|chị))?(?: đã| đang)? bị (?:đóng băng|"
+        r"kh(?:óa|oá)|phong tỏa|tạm kh(?:óa|oá)|treo)\b|\b(?:đóng băng|phong tỏa) tài khoản\b|"
+        r"\bnghi (?:ngờ|vấn) rửa tiền\b|\btai khoan bi (?:dong bang|khoa)\b",
+        # --- Thai -----------------------------------------------------------------------
+        rf"(?:ชำระ|จ่าย|โอน|เสีย|วาง)(?:เงิน)?(?:ค่า)?(?:ภาษี|ธรรมเนียม|มัดจำ|เงินประกัน|ประกัน|"
+        rf"ปลดล็อก|เงินค้ำประกัน){c(25)}(?:ก่อน|จึงจะ|ถึงจะ|เพื่อ|แล้วจึง|จึง|ถึง){c(10)}"
+        rf"(?:{_TH_WD}|ปลดล็อก|ปลดอายัด)",
+        rf"(?:ค่าธรรมเนียม|ภาษี)(?:ใน)?(?:การ)?{_TH_WD}",
+        rf"{_TH_WD}{c(15)}(?:ต้อง|จะต้อง){c(6)}(?:ชำระ|จ่าย|เสีย|โอน)",
+        rf"{_TH_WD}ขั้นต่ำ|ขั้นต่ำ(?:ใน)?(?:การ)?{_TH_WD}",
+        rf"อั[ปพ]เกรด{c(20)}(?:ก่อน|จึงจะ|ถึงจะ|เพื่อ|จึง|ถึง){c(8)}{_TH_WD}",
+        r"บัญชี(?:ของคุณ|ของท่าน)?(?:ได้)?(?:ถูก|โดน)(?:ระงับ|อายัด|แช่แข็ง|ล็อ[กค]|บล็อ[กค])",
+        rf"ฟอกเงิน{c(30)}(?:มัดจำ|อายัด|ระงับ|ชำระ|ค่าประกัน)",
+        rf"ระบบ(?:กำลัง)?(?:อั[ปพ]เกรด|ปรับปรุง|บำรุงรักษา){c(30)}{_TH_WD}",
+        rf"{_TH_WD}{c(30)}{_LONG_DAYS}\s{{0,2}}วัน",
+        # --- Lao ------------------------------------------------------------------------
+        rf"(?:ຈ່າຍ|ຊຳລະ|ໂອນ|ເສຍ)(?:ເງິນ)?(?:ຄ່າ)?(?:ພາສີ|ທຳນຽມ|ເງິນມັດຈຳ|ມັດຈຳ|ເງິນຄ້ຳປະກັນ|"
+        rf"ຄ້ຳປະກັນ){c(25)}(?:ກ່ອນ|ຈຶ່ງ|ຈິ່ງ|ເພື່ອ|ຖຶງ){c(10)}{_LO_WD}",
+        rf"(?:ຄ່າທຳນຽມ|ພາສີ)(?:ໃນ)?(?:ການ)?{_LO_WD}",
+        rf"{_LO_WD}{c(15)}(?:ຕ້ອງ|ຈະຕ້ອງ){c(6)}(?:ຈ່າຍ|ຊຳລະ|ເສຍ|ໂອນ)",
+        rf"{_LO_WD}ຂັ້ນຕ່ຳ|ຂັ້ນຕ່ຳ(?:ໃນ)?(?:ການ)?{_LO_WD}",
+        r"ບັນຊີ[^\n]{0,8}?ຖືກ(?:ອາຍັດ|ລະງັບ|ແຊ່ແຂງ|ລັອກ|ບລັອກ|ໂຈະ)",
+        rf"(?:ອັບເກຣດ|ອັບເກດ|ຍົກລະດັບ){c(20)}(?:ກ່ອນ|ຈຶ່ງ|ຈິ່ງ|ເພື່ອ){c(8)}{_LO_WD}",
+        # --- Chinese --------------------------------------------------------------------
+        rf"{_ZH_WD}{c(10)}(?:需要|需|须|須|必须|必須|要|得)(?:先)?{c(6)}{_ZH_PAY}{c(6)}{_ZH_FEE}",
+        rf"{_ZH_PAY}{c(8)}{_ZH_FEE}{c(10)}(?:才能|才可以|才可|方可|方能|[后後](?:才能|方可|才可))"
+        rf"{c(4)}(?:{_ZH_WD}|解冻|解凍)",
+        rf"涉嫌洗[钱錢]{c(20)}(?:冻结|凍結|保证金|保證金|解冻|解凍|缴纳|繳納)",
+        r"(?:账户|賬戶|帐户|帳戶|账号|賬號|帳號|资金|資金)(?:已经|已經|已)?被?(?:冻结|凍結)",
+        rf"最低{_ZH_WD}|{_ZH_WD}最低|最少{_ZH_WD}|{_ZH_WD}(?:门槛|門檻)",
+        rf"升[级級]{c(10)}(?:VIP|等[级級]|会员|會員|级别|級別){c(10)}(?:才能|才可|方可|后|後|才)"
+        rf"{c(4)}{_ZH_WD}",
+        rf"{_ZH_WD}{c(10)}(?:需|须|須|需要|必须|必須)升[级級]",
+        rf"(?:银行|銀行)?(?:系统|系統)(?:升级|升級|维护|維護){c(15)}(?:等待|需要|需|延迟|延遲)"
+        rf"{c(6)}{_LONG_DAYS}\s{{0,2}}(?:个|個)?(?:工作日|天)",
+        rf"{_ZH_WD}{c(15)}(?:系统|系統)(?:升级|升級|维护|維護)",
+        rf"(?:系统|系統)(?:升级|升級|维护|維護){c(15)}{_ZH_WD}",
+        rf"{_ZH_WD}{c(15)}{_LONG_DAYS}\s{{0,2}}(?:个|個)?工作日",
+        # --- Indonesian -----------------------------------------------------------------
+        r"\bbiaya (?:penarikan|withdraw|wd|tarik(?: dana)?|pencairan)\b",
+        rf"\b(?:pajak|biaya|deposit|jaminan|dana jaminan|uang jaminan|denda)\b{g(30)}\b(?:harus|"
+        rf"wajib|perlu) (?:di)?(?:bayar|lunasi|setor|transfer)(?:kan)?\b{g(30)}\b(?:sebelum|"
+        rf"untuk|agar|baru bisa|supaya)\b{g(20)}\b(?:{_ID_WD}|membuka|buka blokir)\b",
+        rf"\b(?:bayar|membayar|setor|menyetor|transfer)\b{g(20)}\b(?:pajak|biaya|deposit|"
+        rf"jaminan|uang jaminan)\b{g(30)}\b(?:sebelum|untuk|agar|baru bisa|supaya)\b{g(20)}"
+        rf"\b(?:{_ID_WD}|membuka|buka blokir)\b",
+        r"\b(?:minimal|minimum|min) (?:penarikan|withdraw|wd|tarik(?: dana)?|pencairan)\b|"
+        r"\b(?:penarikan|withdraw|wd|pencairan) (?:minimal|minimum)\b",
+        r"\bakun(?: anda| kamu| member)?(?: telah| sedang| akan)? (?:dibekukan|diblokir|"
+        r"ditangguhkan|dikunci)\b|\bpembekuan (?:akun|dana|saldo)\b|\b(?:dana|saldo)(?: anda)?"
+        r"(?: telah)? (?:dibekukan|diblokir)\b",
+        rf"\bpencucian uang\b{g(40)}\b(?:deposit|bayar|jaminan|dibekukan|pembekuan)",
+        rf"\b(?:upgrade|naik(?:kan)?|tingkatkan)\b{g(20)}\b(?:level|vip|akun|keanggotaan)\b{g(20)}"
+        rf"\b(?:untuk|agar|baru bisa|sebelum|supaya)\b{g(10)}\b{_ID_WD}\b",
+        rf"\b{_ID_WD}\b{g(40)}\b{_LONG_DAYS} hari(?: kerja)?\b",
+        rf"\bsistem (?:sedang )?(?:upgrade|pemeliharaan|maintenance|perbaikan)\b{g(40)}"
+        rf"\b{_ID_WD}\b",
+        # --- Spanish / Portuguese / Russian ---------------------------------------------
+        rf"\b(?:pagar|pague|abonar|depositar|deposite)\b{g(30)}\b(?:impuestos?|comisi[oó]n|tarifa|"
+        rf"dep[oó]sito|taxa|cau[cç][aã]o)\b{g(30)}\b(?:antes de|para)\b{g(15)}\b(?:retirar|"
+        r"retiro|sacar|saque|desbloquear|liberar)\b",
+        r"\b(?:retiro|saque) m[ií]nimo\b|\bm[ií]nimo (?:de|para) (?:retiro|saque)\b",
+        r"\bcuenta (?:ha sido |est[aá] )?(?:congelada|bloqueada|suspendida)\b|"
+        r"\bconta (?:foi |est[aá] )?(?:congelada|bloqueada|suspensa)\b",
+        r"\btaxa de saque\b",
+        rf"\b(?:оплатить|оплатите|заплатить|заплатите|внести|внесите|уплатить)\b{g(30)}"
+        rf"\b(?:налог|комисси|депозит|страховк|залог)\w{{0,4}}{g(30)}\b(?:до|для|перед|чтобы)\b"
+        rf"{g(15)}\bвывод",
+        r"\bминимальн\w{0,4} (?:сумм\w{0,3} )?вывод\w{0,3}",
+        r"\b(?:сч[её]т|аккаунт|кабинет)\w{0,2} (?:был |временно )?(?:заморожен|заблокирован)"
+        r"\w{0,2}",
+    ]
+
+    p["instant_withdrawal"] = [
+        r"\b(?:instant|immediate|fast|quick|rapid|lightning) (?:withdrawals?|payouts?|"
+        r"cash[-\s]?outs?)\b|\binstant payments?\b|\binstantly withdraw\b",
+        r"\bwithdraw(?:al|als|s)? (?:are |is )?(?:processed |paid |sent )?(?:instantly|"
+        r"immediately|instant)\b",
+        r"\bwithdraw(?:al|als|s)?(?: your (?:funds|money|profits?))? (?:at )?any ?time\b",
+        r"\bwithdraw(?:al|als|s)? (?:24/7|24 ?hours a day)\b",
+        r"\bpaid (?:out )?instantly\b|\binstant(?:ly)? paid\b",
+        r"\bwithdraw(?:al|als|s)?(?: are| is)? (?:processed |credited |paid )?(?:in|within) "
+        r"(?:(?:\d{1,2}|a few|few) )?(?:seconds?|minutes?|mins?)\b",
+        r"\brút (?:tiền |vốn )?(?:nhanh|tức thì|ngay lập tức|ngay|siêu tốc|24/7|bất cứ lúc nào)\b",
+        r"\brut tien (?:nhanh|ngay)\b",
+        r"秒到[账賬帳]|即[时時](?:提现|提現|到[账賬帳]|出金)|[实實][时時]到[账賬帳]|快速(?:提现|提現|出金)|"
+        r"随时(?:提现|出金)|隨時(?:提現|出金)|极速(?:提现|出金)|極速(?:提現|出金)|秒提|闪电提现|閃電提現",
+        r"ถอน(?:เงิน)?(?:ได้)?\s{0,2}(?:ทันที|ไว|เร็ว|ตลอด\s{0,2}24|ตลอดเวลา|อัตโนมัติ|ภายใน\s{0,2}\d"
+        r"{1,2}\s{0,2}นาที)",
+        r"ຖອນ(?:ເງິນ)?(?:ໄດ້)?\s{0,2}(?:ທັນທີ|ໄວ|ຕະຫຼອດ\s{0,2}24|ຕະຫລອດເວລາ)",
+        r"\b(?:penarikan|withdraw|wd|tarik dana) (?:instan|cepat|kilat|langsung|otomatis)\b|"
+        r"\btarik dana kapan saja\b|\bwd (?:berapapun|kapan saja)\b",
+        r"\bretiros? (?:instant[aá]neos?|inmediatos?|al instante)\b|\bsaques? (?:instant[aâ]neos?|"
+        r"imediatos?|na hora)\b",
+        r"\b(?:мгновенн|моментальн)\w{0,4} вывод\w{0,3}|\bвывод\w{0,3} (?:мгновенно|моментально)",
+    ]
+
+    p["referral_levels"] = [
+        rf"\b{_PCT}(?: for| on| from| at| of| in)?(?: the| your| each)? {_ORD} (?:level|line|tier|"
+        r"generation|gen)s?\b",
+        rf"\b{_ORD} (?:level|line|tier|generation|gen)s?(?: referrals?| partners?| commissions?|"
+        rf" bonus)?\s{{0,3}}[:\-=(]?\s{{0,3}}{_PCT}",
+        rf"\b(?:level|tier|line|gen)\s{{0,2}}[1-9]\s{{0,3}}(?:[:\-=(]\s{{0,3}})?{_PCT}",
+        r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|multi)[-\s]{1,2}"
+        r"(?:level|tier|line|generation)s?(?: deep)? (?:referral|affiliate|partner|commission|"
+        r"bonus|reward|program|programme|marketing|mlm|compensation plan|matrix)",
+        rf"\b(?:referral|referal|ref|affiliate|partner|team) (?:bonus|commission|reward|earning|"
+        rf"income|program|programme)s?\b{g(40)}\bup to \d{{1,2}} (?:levels|tiers|lines|"
+        r"generations)\b",
+        r"\bup to \d{1,2} (?:levels|tiers|generations|lines) (?:deep|of (?:referrals?|downlines?|"
+        r"commissions?|partners?|bonus(?:es)?))\b",
+        rf"\b(?:commissions?|bonus(?:es)?|rewards?|earn)\b{g(20)}\b(?:on|from) (?:\d{{1,2}}|all) "
+        r"(?:levels|tiers|generations)\b",
+        r"\b(?:referral|referal|refferal|invitation|invite) (?:bonus|commission|reward|earnings|"
+        r"income)(?:es|s)?\b",
+        r"\b(?:unilevel|binary|matrix) (?:plan|bonus|commission)\b",
+        r"\b(?:your )?upline\b|\bdownlines?\b|\breferral program(?:me)?\b|"
+        rf"\b(?:affiliate|referral|sponsor) bonus\b|\b{_PCT} (?:affiliate|referral) "
+        r"(?:bonus|commission)\b",
+        # Vietnamese
+        r"\bhoa hồng (?:giới thiệu|người giới thiệu|tuyến dưới|đa cấp|\d{1,2} cấp|cấp \d)\b|"
+        r"\bthưởng (?:giới thiệu|hoa hồng giới thiệu|tuyến dưới)\b|\bhoa hong gioi thieu\b",
+        rf"\b(?-i:F)[1-9]\s{{0,2}}[:\-=(]?\s{{0,2}}{_PCT}",
+        r"\bgiới thiệu \d{1,2} (?:cấp|tầng)\b|\b(?:\d{1,2}|ba|năm) (?:cấp|tầng) (?:hoa hồng|"
+        r"giới thiệu)\b",
+        # Chinese
+        rf"(?:[一二三四五六七八九十]|\d{{1,2}})\s{{0,2}}[级級代层層](?:推荐|推薦|邀请|邀請|好友|下线|"
+        rf"下線|会员|會員)?(?:奖励|獎勵|佣金|返佣|返利|提成|收益)?\s{{0,2}}[:：]?\s{{0,2}}{_PCT}",
+        r"推荐奖[励金]|推薦獎[勵金]|邀请奖励|邀請獎勵|推广佣金|推廣佣金|推荐佣金|推薦佣金|返佣|"
+        r"下线返利|下線返利|团队奖励|團隊獎勵|(?:[一二三四五六七八九十]|\d{1,2})[级級](?:分销|分銷|"
+        r"返佣|代理)|多[级級](?:分销|分銷|返佣)",
+        # Thai
+        r"ค่าแนะนำ|ค่าคอม(?:มิชชั่น|มิชชัน)?(?:จาก)?(?:การ)?แนะนำ|โบนัส(?:การ)?แนะนำ|"
+        r"ค่านายหน้า(?:การ)?แนะนำ|แนะนำเพื่อน",
+        rf"ชั้นที่\s{{0,2}}[1-9]\s{{0,3}}[:\-]?\s{{0,3}}{_PCT}",
+        # Lao
+        r"ຄ່າແນະນຳ|ຄ່ານາຍໜ້າ(?:ການ)?ແນະນຳ|ໂບນັດ(?:ການ)?ແນະນຳ|ຄອມມິດຊັ່ນ(?:ການ)?ແນະນຳ|"
+        r"ແນະນຳ(?:ໝູ່|ຫມູ່|ເພື່ອນ)",
+        rf"ຊັ້ນທີ\s{{0,2}}[1-9]\s{{0,3}}[:\-]?\s{{0,3}}{_PCT}",
+        # Indonesian
+        r"\bkomisi (?:referral|referal|rujukan|afiliasi|sponsor|jaringan)\b|\bbonus (?:referral|"
+        r"referal|sponsor|rujukan|ajak teman)\b(?: level\s{0,2}[1-9]\b)?|"
+        r"\breferral level\s{0,2}[1-9]\b",
+        # Spanish / Portuguese / Russian
+        r"\bbono (?:de|por) referid[oa]s?\b|\bcomisi[oó]n(?:es)? (?:de|por) referid[oa]s?\b|"
+        r"\b\d{1,2} niveles (?:de )?(?:referidos|afiliados|profundidad)\b",
+        r"\bb[oô]nus (?:de|por) indica[cç][aã]o\b|\bcomiss[aã]o (?:de|por) indica[cç][aã]o\b|"
+        r"\b\d{1,2} n[ií]veis (?:de )?(?:indica[cç][aã]o|indicados|afiliados|profundidade)\b",
+        r"\bреферальн\w{0,3} (?:бонус|вознагражден|программ|комисси|отчислен)\w{0,4}|"
+        r"\b\d{1,2}-?уровнев\w{0,3} (?:реферальн|партн[её]рск)\w{0,4}",
+    ]
+
+    p["guarantee"] = [
+        rf"\bguarantee[ds]?\b{g(50)}\b{_EN_PROFIT}\b",
+        rf"\b{_EN_PROFIT}(?: are| is| will be)?(?: fully| 100%)? (?:guaranteed|insured|assured)\b",
+        r"\b100% (?:safe|secure|guaranteed|risk[-\s]?free|protected|profitable|insured)\b|"
+        r"\b(?:fully|totally|completely|absolutely) (?:guaranteed|risk[-\s]?free|insured)\b",
+        r"\brisk[-\s]?free\b(?! (?:rate|demo|trial|interest|asset|bond))",
+        r"\b(?:no|zero|nil) risks?\b(?![-\s]?free)(?! of (?:data|injury|damage|fire|infection))",
+        r"\bwithout (?:any )?risks?\b(?! (?:to|of|for|that)\b)",
+        r"\bno (?:capital )?loss(?:es)?\b(?! of\b)|\bzero loss(?:es)?\b|"
+        r"\b(?:never|can(?:not|'t)) lose (?:money|your (?:money|capital|investment|deposit))\b",
+        r"\b(?:capital|principal) (?:is )?(?:100% )?(?:protected|guaranteed|secured|insured)\b",
+        r"\b(?:capital|principal|deposit) (?:return(?:ed)?|back|refund(?:ed)?)s?\s{0,2}[:(]?"
+        r"\s{0,2}(?:yes|included)\b\)?",
+        r"\b(?:sure|assured) (?:profits?|returns?|income)\b",
+        # Vietnamese
+        rf"\bcam kết\b{g(15)}\b(?:lợi nhuận|lãi|hoàn vốn|hoàn tiền|thu nhập|sinh lời)\b",
+        rf"\bcam kết (?:lãi )?{_PCT}",
+        rf"\bđảm bảo\b{g(15)}\b(?:lợi nhuận|lãi|hoàn vốn|thu nhập|sinh lời|an toàn vốn|"
+        r"an toàn 100%)",
+        r"\bđảm bảo 100%",
+        r"\bkhông (?:có )?(?:bất kỳ )?rủi ro\b|\bkhông (?:bao giờ )?(?:thua )?lỗ\b|"
+        r"\bbảo toàn (?:vốn|100%)|\b(?:lợi nhuận|lãi) (?:chắc chắn|cố định|đảm bảo)\b|"
+        r"\bchắc chắn (?:có )?(?:lãi|lời|lợi nhuận)\b|\b100% an toàn\b|\ban[ ]toàn 100%|"
+        r"\bkhong rui ro\b|\bcam ket loi nhuan\b",
+        # Chinese
+        r"保本保息|保本|保息|稳赚不赔|穩賺不賠|稳赚|穩賺|零风险|零風險|无风险(?!利率)|無風險(?!利率)|"
+        r"没有风险|沒有風險|保[证證](?:收益|盈利|回[报報]|获利|獲利|赚钱|賺錢)|包[赚賺]|只[赚賺]不[赔賠]|"
+        r"[资資]金[绝絕][对對]安全|保底收益|收益有保障",
+        # Thai
+        rf"รับประกัน{c(10)}(?:กำไร|ผลตอบแทน|รายได้|เงินต้น|ไม่ขาดทุน)",
+        rf"(?:กำไร|ผลตอบแทน|รายได้){c(6)}(?:แน่นอน|รับประกัน)",
+        r"การันตี|ไม่มีความเสี่ยง|ไร้ความเสี่ยง|ปลอดความเสี่ยง|ไม่ขาดทุน|ปลอดภัย\s{0,2}100\s{0,2}%|"
+        r"100\s{0,2}%\s{0,2}ปลอดภัย",
+        # Lao
+        rf"ຮັບປະກັນ{c(12)}(?:ກຳໄລ|ຜົນຕອບແທນ|ລາຍໄດ້|ເງິນຕົ້ນ|ທຶນ)",
+        rf"(?:ກຳໄລ|ຜົນຕອບແທນ|ລາຍໄດ້){c(8)}(?:ແນ່ນອນ|ຮັບປະກັນ)",
+        r"ບໍ່ມີຄວາມສ່ຽງ|ບໍ່ຂາດທຶນ|ປອດໄພ\s{0,2}100\s{0,2}%|ການັນຕີ",
+        # Indonesian
+        rf"\bdijamin\b{g(12)}(?:\b(?:untung|profit|aman|cuan|balik modal|menguntungkan|pasti)\b|"
+        r"\b100\s{0,2}%)",
+        r"\b(?:untung|profit|keuntungan|imbal hasil|return|modal) (?:pasti|dijamin|"
+        r"terjamin)\b|\b(?:tanpa|bebas|nol|zero) risiko\b|\btidak ada risiko\b|\btidak (?:akan )?"
+        r"rugi\b|\bpasti (?:untung|profit|cuan)\b|\b(?:garansi|jaminan) (?:profit|untung|"
+        r"keuntungan|modal kembali|balik modal)\b|\banti rugi\b|\b100% aman\b",
+        # Spanish / Portuguese / Russian
+        r"\b(?:ganancias?|rendimientos?|beneficios?|retornos?|rentabilidad|ingresos?|intereses?|"
+        r"lucros?|ganhos?|rendimentos?) garantid[oa]s?\b|\b(?:ganancias?|rendimientos?|beneficios?|"
+        r"retornos?|rentabilidad|ingresos?|intereses?) garantizad[oa]s?\b|"
+        r"\bgaranti(?:zamos|mos) (?:\w{1,12} ){0,2}?(?:ganancias|rendimientos|beneficios|lucros?|"
+        r"retornos?)\b|\bsin riesgos?\b|\blibre de riesgos?\b|\briesgo cero\b|\bsem riscos?\b|"
+        r"\brisco zero\b|\blivre de riscos?\b",
+        rf"\bгарантир\w{{0,8}}\b{g(15)}\b(?:доход|прибыл|доходност)\w{{0,4}}",
+        r"\bбез (?:всякого )?риск\w{0,2}\b|\bнулев\w{0,3} риск\w{0,2}",
+    ]
+
+    p["urgency"] = [
+        r"\blimited[-\s]time (?:offer|only|deal|bonus|promotion|promo)\b|\bfor a limited time\b|"
+        r"\blimited (?:offer|slots?|spots?|places?|seats?)\b",
+        r"\bonly (?:\d{1,4}|a few|few) (?:slots?|spots?|places?|seats?|positions?|vacancies|"
+        r"packages?|plans?|memberships?|units?|tickets?)(?: (?:left|remaining|available))?\b",
+        r"\b\d{1,4} (?:slots?|spots?|places?|seats?|positions?) (?:left|remaining)\b",
+        r"\b(?:offer|promotion|promo|bonus|registration) (?:ends|expires|closes|valid until)\b",
+        r"\bact (?:now|fast|quickly|today)\b|\bhurry up\b|(?<!\ba\s)\bhurry(?=\s{0,2}[!,])|"
+        r"\bhurry (?:and )?(?:invest|join|register|sign up|deposit)\b|"
+        r"\blast chance to (?:invest|join|buy|get|register|claim|deposit)\b|"
+        r"\bwhile (?:stocks?|supplies|slots) last\b|\bbefore it'?s too late\b|"
+        r"\b(?:spots|slots|places) are (?:filling|running out)\b|"
+        r"\bfirst \d{1,4} (?:investors|members|users|people|clients)\b|\btoday only\b|"
+        r"\bonly today\b",
+        r"\b(?:don't|do not) miss (?:out )?(?:on )?(?:this|the|your|our) (?:\w{1,12} ){0,2}?"
+        r"(?:opportunity|chance|offer|bonus|deal|promotion|profits?)\b",
+        r"\b(?:ends|expires|closes|closing|left|remaining)(?: in)?\s{0,2}:?\s{0,2}\d{1,2}\s{0,2}:"
+        r"\s{0,2}\d{2}\s{0,2}:\s{0,2}\d{2}\b",
+        r"\b\d{1,2}\s{0,2}(?:days?|d)\s{0,3}:?\s{0,3}\d{1,2}\s{0,2}(?:hours?|hrs?|h)\s{0,3}:?"
+        r"\s{0,3}\d{1,2}\s{0,2}(?:minutes?|mins?|m)\b",
+        r"\b\d{1,2}\s{0,2}h\s{1,3}\d{1,2}\s{0,2}m\s{1,3}\d{1,2}\s{0,2}s\b",
+        # Vietnamese
+        r"\bchỉ còn(?: lại)? (?:\d{1,4}|vài|ít|một|hai|ba)\b|\bnhanh tay\b|\b(?:số lượng|thời gian|"
+        r"ưu đãi|suất) có hạn\b|\bcơ hội cuối\b|\bđừng bỏ lỡ\b|\bkết thúc sau\b|"
+        r"\bduy nhất hôm nay\b|\bhạn chót\b",
+        # Chinese
+        r"限[时時]|名[额額]有限|[仅僅只]剩(?:最后)?\s{0,2}\d{1,4}|最后机会|最後機會|(?:不要|别|別|莫)[错錯]过|"
+        r"[错錯]过不再|机不可失|機不可失|先到先得|立即抢购|立即搶購|手慢无|手慢無|限量",
+        # Thai
+        r"เวลาจำกัด|จำนวนจำกัด|จำกัดเวลา|จำกัดจำนวน|เหลือ(?:อีก)?เพียง|โอกาสสุดท้าย|อย่าพลาด|"
+        r"รีบ(?:สมัคร|ลงทุน|เลย|ด่วน)|หมดเขต|ด่วน(?:ที่สุด)?!",
+        # Lao
+        r"ຈຳກັດ(?:ເວລາ|ຈຳນວນ)|ເວລາຈຳກັດ|ໂອກາດສຸດທ້າຍ|ຢ່າພາດ|ເຫຼືອພຽງ|ດ່ວນ",
+        # Indonesian
+        r"\b(?:waktu|kuota|slot|tempat|penawaran|promo|jumlah|kursi|stok) terbatas\b|"
+        r"\bsegera daftar\b|\bjangan (?:sampai )?lewatkan\b|\bkesempatan terakhir\b|"
+        r"\bhanya (?:tersisa|tinggal) \d{1,4}\b|\bburuan\b|\bpromo berakhir\b",
+        # Spanish / Portuguese / Russian
+        r"\búltimas (?:plazas|vagas)\b|\b(?:por )?tiempo limitado\b|\boferta limitada\b|"
+        r"\bno te lo pierdas\b|\bdate prisa\b|\bsolo quedan \d{1,4}\b|\btempo limitado\b|"
+        r"\bvagas limitadas\b|\bnão perca\b|\brestam apenas \d{1,4}\b",
+        r"\bограниченн\w{0,3} (?:время|предложение)\b|\bуспейте\b|"
+        r"\bосталось (?:всего|только) \d{1,4}\b|\bне упустите\b|\bпоследний шанс\b",
+    ]
+
+    p["social_proof"] = [
+        r"\btotal (?:paid(?: out)?|payouts?|withdrawals?|withdrawn|deposits?|deposited|invested|"
+        r"members|investors|users|accounts)\b",
+        r"\bour (?:investors|members|clients|users) (?:have )?(?:earned|made|received|"
+        r"withdrawn)\b|\b(?:investors|members) (?:have )?(?:earned|received|withdrawn)\b",
+        r"\blive (?:payouts?|withdrawals?|deposits?|transactions|statistics|stats)\b",
+        r"\b(?:recent|latest|last) (?:\d{1,2} )?(?:deposits?|withdrawals?|payouts?)\b",
+        r"\b(?:members|users|investors|visitors) online\b|\bonline (?:members|users|investors)\b",
+        r"\bsuccessful (?:investors|traders|members|withdrawals?)\b|\btestimonials?\b",
+        r"\b(?:happy|satisfied) (?:investors|clients|customers|members)\b",
+        r"\b(?:days|running days) online\b|\bjust (?:withdrew|withdrawn|deposited|invested|"
+        r"earned|received|made)\b(?=\s{1,3}(?:\$|usd|usdt|€|£)?\s{0,2}\d)|"
+        r"\bwhat our (?:investors|clients|members|customers) say\b",
+        r"\btrusted by (?:over |more than )?[\d,.]{1,12}\+?(?: million| thousand)? (?:investors|"
+        r"traders|clients|users|members)\b",
+        # Vietnamese
+        r"\bnhà đầu tư thành công\b|\btổng (?:cộng )?(?:số tiền )?(?:đã )?(?:rút|thanh toán|"
+        r"chi trả|trả|nạp|đầu tư)\b|\b(?:thành viên|người dùng) (?:đang )?trực tuyến\b|"
+        r"\bđang trực tuyến\b|\bvừa (?:rút|nạp)\b|\bcảm nhận (?:của )?(?:khách hàng|nhà đầu tư)\b|"
+        r"\blời chứng thực\b",
+        # Chinese
+        r"已支付|累[计計](?:支付|提现|提現|出金|用户|用戶|会员|會員|收益)|[总總](?:提现|提現|支付|出金)|"
+        r"在[线線]人[数數]|成功(?:提现|提現|出金)|[刚剛][刚剛](?:提现|提現|充值|出金)|用[户戶]评价|"
+        r"用戶評價|[会會][员員]人[数數]",
+        # Thai
+        r"ยอด(?:ถอน|จ่าย)(?:รวม|ทั้งหมด)|จ่ายไปแล้ว|ถอนไปแล้ว|สมาชิกออนไลน์|ผู้ใช้ออนไลน์|"
+        r"รีวิวจากลูกค้า|ถอนสำเร็จ|เพิ่งถอน|นักลงทุนที่ประสบความสำเร็จ",
+        # Lao
+        r"ຖອນສຳເລັດ|ຈ່າຍແລ້ວ|ສະມາຊິກອອນລາຍ|ຍອດຖອນ",
+        # Indonesian
+        r"\btotal (?:penarikan|pembayaran|dibayar|investor|member|deposit)\b|\binvestor sukses\b|"
+        r"\bmember online\b|\btestimoni\b|\bbaru saja (?:menarik|withdraw|wd|deposit)\b|"
+        r"\bbukti (?:penarikan|pembayaran|wd|transfer)\b",
+        # Spanish / Portuguese / Russian
+        r"\btotal pagado\b|\binversores satisfechos\b|\btestimonios\b|\btotal pago\b|"
+        r"\bdepoimentos\b|\binvestidores satisfeitos\b|\bвсего выплачено\b|\bвыплачено\b|"
+        r"\bотзывы (?:инвесторов|клиентов)\b",
+    ]
+
+    p["crypto_payment"] = [
+        r"\b(?:usdt|tether)\s{0,2}[-(/\[]?\s{0,2}(?:trc|erc|bep)[-\s]?20\b\)?",
+        r"\b(?:trc|erc|bep)[-\s]?20\b",
+        r"\b(?:bitcoin cash|bitcoin|btc|usdt|usdc|busd|tether|ethereum|eth|litecoin|ltc|dogecoin|"
+        r"doge|tron|trx|bnb|xrp|ripple|solana|binance pay|perfect[-\s]?money|payeer|advcash|"
+        r"adv cash)\b",
+        r"\bcrypto(?:currency|currencies)? (?:wallets?|deposits?|payments?|address(?:es)?|only)\b|"
+        r"\bcryptocurrenc(?:y|ies)\b",
+        r"\btiền (?:điện tử|mã h(?:óa|oá)|ảo|số)\b|\bví (?:usdt|btc|điện tử|crypto)\b",
+        r"比特[币幣]|泰[达達][币幣]|以太坊|虚拟[币货]|虛擬[幣貨]|[数數]字[货貨][币幣]|加密[货貨][币幣]|"
+        r"บิ[ตท]คอยน์|คริปโต(?:เคอร์เรนซี)?|เหรียญดิจิทัล|ບິດຄອຍ|ຄຣິບໂຕ|ຄິບໂຕ",
+        r"\b(?:mata uang |aset )?kripto\b|\bбиткоин\w{0,3}|\bкриптовалют\w{0,3}|"
+        r"\bcriptomonedas?\b|\bcriptomoedas?\b",
+    ]
+
+    p["fiat_payment"] = [
+        r"\b(?:bank|wire|telegraphic|interbank|local bank|online bank(?:ing)?) transfers?\b",
+        r"\b(?:credit|debit|bank|visa|master) cards?\b",
+        r"\b(?-i:Visa|VISA)\b(?! (?:application|requirements?|policy|holders?|free|waiver|"
+        r"exemption|on arrival|extension|processing|interview|fees?|ban|status|program)\b)",
+        r"\b(?:mastercard|maestro|american express|paypal|skrill|neteller|sepa|interac|"
+        r"apple pay|google pay|sofortüberweisung|giropay|webmoney|qiwi|yoomoney|alipay|"
+        r"wechat pay|unionpay|"
+        r"momo|zalopay|vnpay|promptpay|truemoney|gopay|shopeepay|linkaja|qris|boleto)\b",
+        r"\b(?:swift|ach|sepa) (?:transfer|payment|wire|deposit)s?\b|\b(?-i:IBAN)\b",
+        r"\b(?:deposit|pay|payment|fund|top[-\s]?up|withdraw)\w{0,4} (?:via|by|with|through|using|"
+        r"from|to) (?:your |a |our |any )?(?:local |online |internet )?(?:bank|banking|card)\b",
+        r"\bchuyển khoản(?: ngân hàng)?\b|\bthẻ (?:ngân hàng|tín dụng|ghi nợ|atm|visa)\b|"
+        r"\b(?:nạp|rút) tiền (?:qua|bằng) (?:ngân hàng|thẻ)\b|\binternet banking\b",
+        r"[银銀]行卡|[银銀]行[转轉][账賬帳]|[电電][汇匯]|支付[宝寶]|微信支付|[网網][银銀]|信用卡|"
+        r"借[记記]卡|[银銀][联聯]|[对對]公[账賬帳]户",
+        r"(?:โอน|ฝาก|ชำระ)(?:เงิน)?(?:ผ่าน)?(?:บัญชี)?ธนาคาร|บัตรเครดิต|บัตรเดบิต|พร้อมเพย์|"
+        r"ทรูมันนี่",
+        r"(?:ໂອນ|ຝາກ|ຊຳລະ)(?:ເງິນ)?(?:ຜ່ານ)?(?:ບັນຊີ)?ທະນາຄານ|ບັດເຄຣດິດ|\bBCEL\s?One\b",
+        r"\btransfer (?:bank|antar\s?bank)\b|\bkartu (?:kredit|debit|atm)\b|\bbank lokal\b|"
+        r"\bvirtual account\b",
+        r"\btransferencia bancaria\b|\btarjeta de (?:cr[eé]dito|d[eé]bito)\b|"
+        r"\btransfer[eê]ncia banc[aá]ria\b|\bcart[aã]o de (?:cr[eé]dito|d[eé]bito)\b|"
+        r"\b(?-i:PIX|Pix)\b",
+        r"\bбанковск\w{0,4} (?:карт\w{0,3}|перевод\w{0,3})|\bкредитн\w{0,3} карт\w{0,3}",
+    ]
+
+    p["messenger_contact"] = [
+        r"\b(?:https?://)?(?:www\.)?(?:t|telegram)\.(?:me|dog)/(?:joinchat/)?\+?[A-Za-z0-9_]{3,64}",
+        r"\b(?:https?://)?wa\.me/\+?\d{6,15}",
+        r"\b(?:https?://)?chat\.whatsapp\.com/(?:invite/)?[A-Za-z0-9]{6,40}",
+        r"\b(?:https?://)?api\.whatsapp\.com/send\?phone=\+?\d{6,15}",
+        r"\b(?:https?://)?(?:line\.me|lin\.ee)/[A-Za-z0-9_/~@.\-]{2,64}",
+        r"\b(?:https?://)?zalo\.me/\d{6,15}",
+        r"\b(?:telegram|whatsapp|whats app|wechat|weixin|zalo|viber|kakao\s?talk|tg)(?: id| number|"
+        r" no\.?| account| channel| group| username)?\s{0,2}[:：]\s{0,2}[@+]?[A-Za-z0-9_.\-]{3,40}",
+        r"\b(?:skype|(?-i:LINE|Line))(?: id)?\s{0,2}[:：]\s{0,2}(?:[@+][A-Za-z0-9_.\-]{3,40}|"
+        r"(?=[A-Za-z0-9_.\-]{0,39}[0-9_])[A-Za-z0-9_.\-]{3,40})",
+        r"\b(?:telegram|whatsapp|tg)\s{0,2}@[A-Za-z0-9_]{3,32}",
+        r"\b(?:zalo|whatsapp|viber)\s{0,2}[:：]?\s{0,2}\+?\d[\d.\- ]{6,16}\d\b",
+        rf"\b(?:contact|message|chat with|reach|text|add|join|follow|dm|talk to|write to)"
+        rf"(?: us| me|"
+        rf" our(?: (?:manager|support|team|agent|mentor|advisor|analyst|group|channel|"
+        rf"official))?)?(?: directly| now)?(?: via| on| through| at| in| using)? {_MESSENGERS}\b",
+        r"\b(?:liên hệ|nhắn tin|kết bạn|thêm|inbox|ib)(?: với chúng tôi| với| cho)?(?: qua| trên|"
+        r" bằng)? (?:zalo|telegram|whatsapp|viber|wechat)\b",
+        r"(?:加|添加)(?:我|客服|导师|導師|老师|老師)?(?:的)?(?:微信|VX|V信|威信|薇信|飞机|飛機|电报|電報|"
+        r"TG|Telegram|WhatsApp|LINE)|(?:微信号|微信號|微信|VX|薇信|飞机号|飛機號|纸飞机|紙飛機|电报|電報)"
+        r"\s{0,2}[：:]\s{0,2}[A-Za-z0-9_@\-]{3,40}|纸飞机|紙飛機|(?:电报|電報|飞机|飛機|TG|微信)群",
+        r"(?:แอด|ทัก|ติดต่อ|เพิ่มเพื่อน)(?:ทาง|ผ่าน|มาที่|ได้ที่)?\s{0,2}(?:ไลน์|(?-i:LINE|Line)|"
+        r"เทเลแกรม|Telegram|WhatsApp|วอทส์แอป)|ไลน์\s{0,2}(?:ไอดี|ID)?\s{0,2}[:：]\s{0,2}@?"
+        r"[A-Za-z0-9_.\-]{3,30}|ไอดีไลน์",
+        r"(?:ຕິດຕໍ່|ແອດ|ເພີ່ມ|ທັກ)(?:ຫາ)?(?:ທາງ|ຜ່ານ)?\s{0,2}(?:WhatsApp|ວັອດແອັບ|ວອດແອັບ|Telegram|"
+        r"ເທເລແກຣມ|(?-i:LINE|Line)|ລາຍ|WeChat)",
+        r"\b(?:hubungi|kontak|chat|gabung(?: ke)?|join)(?: kami| admin| cs| mentor)?"
+        r"(?: via| melalui|"
+        r" lewat| di)? (?:telegram|whatsapp|wa|wechat|line)\b",
+        r"\b(?:contáctanos|contacte|escríbenos|fale conosco|entre em contato|chame|contato)(?: por|"
+        r" pelo| via| no| en)? (?:telegram|whatsapp|wechat)\b",
+        r"\b(?:пишите|напишите|свяжитесь|связь)(?: с нами)?(?: в| через| по)? (?:telegram|whatsapp|"
+        r"телеграм\w{0,3}|ватсап\w{0,3}|вотсап\w{0,3})",
+    ]
+
+    p["licence_claim"] = [
+        rf"\b(?:regulated|licen[cs]ed|authori[sz]ed|registered|supervised|overseen|approved|"
+        rf"certified|monitored)(?: and (?:regulated|licen[cs]ed|authori[sz]ed|supervised|"
+        rf"registered))?(?: by| with| under)(?: the)? {_REG}{_LIC_TAIL}",
+        rf"\bunder (?:the )?(?:supervision|regulation|licen[cs]e|oversight) of (?:the )?{_REG}"
+        rf"{_LIC_TAIL}",
+        rf"\b(?:regulation|regulator|regulated|licen[cs]e|licensing authority)\s{{0,2}}[:：]"
+        rf"\s{{0,2}}(?:the )?{_REG}{_LIC_TAIL}",
+        rf"{_REG_ACR}[-\s]{{1,2}}(?:regulated|licen[cs]ed|registered|authori[sz]ed|approved|"
+        rf"supervised)\b",
+        rf"{_REG_ACR}\s{{1,2}}(?:{_LIC_LABEL}\s{{0,2}}){{1,3}}[:.#]?\s{{0,2}}{_LIC_NO}",
+        r"(?<![A-Za-z0-9])(?-i:FinCEN|FINCEN)[-\s]{1,2}(?:registered )?(?-i:MSB)\b|"
+        r"\b(?-i:MSB) (?:licen[cs]e|registration|registered)\b",
+        rf"\b(?:licen[cs]e|regulatory registration) (?:no\.?|number|#)\s{{0,2}}[:.]?"
+        rf"\s{{0,2}}{_LIC_NO}",
+        # Vietnamese
+        rf"\bđược cấp phép(?: (?:bởi|của|từ)(?: cơ quan)? {_REG})?|\bchịu sự (?:quản lý|giám sát|"
+        rf"điều chỉnh) (?:của|bởi) {_REG}|\bgiấy phép (?:số|hoạt động số)\s{{0,2}}[:.]?"
+        rf"\s{{0,2}}{_LIC_NO}",
+        # Chinese
+        rf"(?:受到?|由)\s{{0,2}}{_REG}\s{{0,2}}(?:的)?(?:监管|監管|授权|授權|认证|認證|许可|許可)|"
+        rf"(?:持有|拥有|擁有|获得|獲得)\s{{0,2}}{_REG}\s{{0,2}}(?:的)?(?:牌照|执照|執照|许可证|許可證|"
+        rf"监管牌照|監管牌照)|(?:监管|監管)(?:编号|編號|号码|號碼|牌照号|牌照號)\s{{0,2}}[：:]?\s{{0,2}}"
+        rf"[A-Za-z0-9/\-]{{3,20}}",
+        # Indonesian
+        rf"\b(?:terdaftar dan diawasi|diawasi|terdaftar|berizin|diatur|teregulasi)(?: resmi)?"
+        rf"(?: oleh| di| dari)? {_REG}",
+        # Thai / Lao
+        rf"(?:ได้รับอนุญาตจาก|ภายใต้การกำกับ(?:ดูแล)?(?:ของ)?|กำกับดูแลโดย|จดทะเบียนกับ)\s{{0,2}}"
+        rf"{_REG}|ได้รับใบอนุญาต|ใบอนุญาตเลขที่|ໄດ້ຮັບອະນຸຍາດ|ໃບອະນຸຍາດເລກທີ",
+        # Spanish / Portuguese / Russian
+        rf"\b(?:regulad[oa]|autorizad[oa]|licenciad[oa]|supervisad[oa]|regulamentad[oa]) "
+        rf"(?:por|pel[oa]) (?:la |el |a |o )?{_REG}{_LIC_TAIL}",
+        rf"\b(?:регулируется|лицензирован\w{{0,3}}|лицензия)\b{g(20)}{_REG}",
+    ]
+
+    p["risk_warning"] = [
+        r"\bCFDs? (?:are|is a) complex instruments?\b",
+        rf"\b{_PCT} of retail (?:investor |client |CFD )?accounts lose money\b",
+        r"\bpast performance (?:is not|isn't|does not|doesn't|is no) (?:an? )?(?:reliable |"
+        r"necessarily |explicit )?(?:indicat(?:or|ive|ion)|guarantee|guide)",
+        r"\b(?:your[ ])?capital (?:is )?at risk\b",
+        r"\byou[ ](?:may|could|can|might) lose (?:more than you (?:invest|deposit)|"
+        r"all (?:of )?your "
+        r"(?:investment|capital|money|funds)|some or all of your (?:initial )?(?:investment|"
+        r"capital))",
+        rf"\b(?:investing|trading|investments?)\b{g(20)}\b(?:involves|carries|entails) (?:a )?"
+        r"(?:high |significant |substantial )?(?:level of )?(?:degree of )?risks?\b",
+        r"\bhigh level of risk\b|\bnot suitable for all investors\b",
+        r"\b(?:Ihr )?Kapital ist (?:gefährdet|einem Risiko ausgesetzt)\b|"
+        r"\b(?:CFDs?|Differenzkontrakte)"
+        r" sind komplexe Instrumente\b",
+        r"\brủi ro cao\b|\bcó thể mất (?:toàn bộ|một phần|hết)\b|\bđầu tư (?:có|luôn có|tiềm ẩn) "
+        r"rủi ro\b|\bhiệu suất (?:trong )?quá khứ\b",
+        r"投[资資]有[风風][险險]|入市需[谨謹]慎|投[资資]需[谨謹]慎|[过過]往[业業][绩績]不代表|"
+        r"可能[损損]失全部|高[风風][险險]",
+        r"การลงทุนมีความเสี่ยง|ผู้ลงทุนควรศึกษาข้อมูล|มีความเสี่ยงสูง|ການລົງທຶນມີຄວາມສ່ຽງ|"
+        r"ມີຄວາມສ່ຽງສູງ",
+        r"\binvestasi (?:mengandung|memiliki) risiko\b|\brisiko tinggi\b|"
+        r"\bkinerja masa lalu tidak\b",
+        r"\bcapital (?:está )?en riesgo\b|\blos CFD son instrumentos complejos\b|"
+        r"\brendimientos pasados no\b|\bcapital em risco\b|\bCFDs são instrumentos complexos\b|"
+        r"\brentabilidade passada não\b",
+        r"\bвысок\w{0,3} (?:уровень )?риск\w{0,3}|\bпрошл\w{0,4} доходност\w{0,3} не\b|"
+        r"\bвы можете потерять\b",
+    ]
+    return p
+
+
+# ---------------------------------------------------------------------------------------
+# Matching engine: trigger scan + anchored matches.
+# ---------------------------------------------------------------------------------------
+#
+# Scanning a long text with one big alternation per signal is slow in CPython's ``re``
+# (every alternative is tried at every position). Instead, the literal text each
+# alternative can start with (its "triggers", e.g. "withdraw", "paid", "ถอน", "提现") is
+# derived once from the parsed pattern; one scan with a trie-shaped regex finds every
+# position where some trigger starts, and only the alternatives registered for that
+# trigger are tried there, anchored (``pattern.match(text, pos)``).
+
+_TRIGGER_MAX = 8  # characters of literal prefix kept as a trigger
+_TRIGGER_BUDGET = 600  # give up (scan the whole text) beyond this many triggers
+
+
+class _Entry:
+    """One pattern of one signal.
+
+    Patterns without case-sensitive parts (``(?-i:...)``) are lower-cased and matched
+    against a lower-cased copy of the text without ``re.IGNORECASE``: ``re`` can then
+    reject alternatives by their first literal character, which makes the lazy gaps much
+    cheaper. Case-sensitive patterns are matched against the text with ``re.IGNORECASE``.
+    """
+
+    __slots__ = ("cased", "pattern", "signal", "triggers")
+
+    def __init__(self, signal: str, pattern: str) -> None:
+        self.signal = signal
+        self.cased = "(?-i:" in pattern
+        self.pattern = pattern if self.cased else _lower_pattern(pattern)
+        self.triggers = _triggers(self.pattern)
+
+    def compile(self) -> re.Pattern[str]:
+        """The pattern compiled on its own (used by tests and the fallback path)."""
+        return re.compile(self.pattern, re.IGNORECASE if self.cased else 0)
+
+
+def _lower_pattern(pattern: str) -> str:
+    """Lower-case the literal characters of `pattern`, leaving escapes (``\\S``) alone."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+        i += 1
+    return "".join(out)
+
+
+#: An anchored plan for one trigger: (regex on the lower-cased text, its signals,
+#: regex on the original-case text, its signals). See :meth:`_Engine.plan`.
+_Plan = tuple["re.Pattern[str] | None", tuple[str, ...], "re.Pattern[str] | None", tuple[str, ...]]
+
+
+def _lookaheads(by_signal: dict[str, list[str]], flags: int) -> re.Pattern[str] | None:
+    """``(?=(A)|)(?=(B)|)...``: one always-successful match reports every signal."""
+    if not by_signal:
+        return None
+    body = "".join(
+        "(?=(" + "|".join(f"(?:{p})" for p in pats) + ")|)" for pats in by_signal.values()
+    )
+    return re.compile(body, flags)
+
+
+class _Engine:
+    """All entries, the trigger scanners and the per-trigger anchored regexes."""
+
+    def __init__(self, entries: list[_Entry], scanned: list[tuple[str, re.Pattern[str]]]) -> None:
+        self.entries = entries
+        self.scanned = scanned
+        self.untriggered = [e for e in entries if e.triggers is None]
+        direct: dict[str, set[int]] = {}
+        for i, e in enumerate(entries):
+            for t in e.triggers or ():
+                direct.setdefault(t, set()).add(i)
+        # A scan reports the longest trigger at a position; every shorter trigger that is
+        # a prefix of it starts there too.
+        self.by_trigger: dict[str, tuple[int, ...]] = {}
+        for t in direct:
+            ids: set[int] = set()
+            for k in range(1, len(t) + 1):
+                ids |= direct.get(t[:k], set())
+            self.by_trigger[t] = tuple(sorted(ids))
+        self.plans: dict[str, _Plan] = {}
+        self._by_ids: dict[tuple[int, ...], _Plan] = {}
+        # Triggers starting with an ASCII letter/digit belong to patterns that start with a
+        # word boundary: look for them only after a non-alphanumeric character. The other
+        # triggers get one scanner per script (a smaller trie is tried at each candidate).
+        # Every scanner starts with a character set, so ``re`` skips quickly to candidates.
+        word = [t for t in direct if t[0].isascii() and t[0].isalnum()]
+        by_script: dict[str, list[str]] = {}
+        for t in direct:
+            if not (t[0].isascii() and t[0].isalnum()):
+                by_script.setdefault(_script(t[0]), []).append(t)
+        self.word_trie = re.compile(_trie(word)) if word else None
+        self.word_scanner = re.compile("[^a-z0-9](" + _trie(word) + ")") if word else None
+        self.other_scanners = [re.compile(_trie(ts)) for _, ts in sorted(by_script.items())]
+
+    def plan(self, trigger: str) -> _Plan:
+        """The anchored regexes to try where `trigger` starts (compiled on first use).
+
+        All signals registered for the trigger are tried by one ``match`` call per text
+        variant: each signal's alternation sits in its own optional look-ahead with a
+        capturing group, so the call always succeeds and group *i* tells whether signal
+        *i* matched, and where that match ends.
+        """
+        found = self.plans.get(trigger)
+        if found is None:
+            ids = self.by_trigger[trigger]
+            found = self._by_ids.get(ids)
+            if found is None:
+                plain: dict[str, list[str]] = {}
+                cased: dict[str, list[str]] = {}
+                for i in ids:
+                    e = self.entries[i]
+                    (cased if e.cased else plain).setdefault(e.signal, []).append(e.pattern)
+                found = (
+                    _lookaheads(plain, 0),
+                    tuple(plain),
+                    _lookaheads(cased, re.IGNORECASE),
+                    tuple(cased),
+                )
+                self._by_ids[ids] = found
+            self.plans[trigger] = found
+        return found
+
+
+def _script(ch: str) -> str:
+    """Coarse script of a character, to split the trigger scanners."""
+    cp = ord(ch)
+    if 0x0E00 <= cp <= 0x0E7F:
+        return "thai"
+    if 0x0E80 <= cp <= 0x0EFF:
+        return "lao"
+    if cp >= 0x2E80:
+        return "cjk"
+    return "other"
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of `words`, shaped as a trie (longest match preferred)."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(root)
+
+
+def _triggers(pattern: str) -> frozenset[str] | None:
+    """Lower-cased literal prefixes that every match of `pattern` starts with.
+
+    Returns None when no such finite set could be derived (the pattern is then matched
+    by scanning the whole text).
+    """
+    try:
+        from re import _constants as sre_c
+        from re import _parser as sre_parse
+
+        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    except Exception:  # pragma: no cover - private API changed; degrade gracefully
+        return None
+    out: set[str] = set()
+    stop = object()
+    zero_width = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
+    repeats = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)}
+
+    def chars_of(items: list) -> list[str] | None:
+        chars: list[str] = []
+        for op, av in items:
+            if op is sre_c.LITERAL:
+                chars.append(chr(av))
+            elif op is sre_c.RANGE and av[1] - av[0] <= 40:
+                chars.extend(chr(c) for c in range(av[0], av[1] + 1))
+            elif op is sre_c.CATEGORY and av in (sre_c.CATEGORY_DIGIT, sre_c.CATEGORY_UNI_DIGIT):
+                chars.extend("0123456789")
+            else:
+                return None
+        return chars if len(chars) <= 64 else None
+
+    def expand(items: list, prefix: str) -> bool:
+        if len(out) > _TRIGGER_BUDGET:
+            return False
+        if len(prefix) >= _TRIGGER_MAX or not items:
+            out.add(prefix[:_TRIGGER_MAX])
+            return True
+        op, av = items[0]
+        rest = items[1:]
+        if op is stop:
+            out.add(prefix)
+            return True
+        if op in zero_width:
+            return expand(rest, prefix)
+        if op is sre_c.LITERAL:
+            ch = chr(av).lower()
+            return expand(rest, prefix + (ch if len(ch) == 1 else chr(av)))
+        if op is sre_c.SUBPATTERN:
+            return expand(list(av[-1].data) + rest, prefix)
+        if op is getattr(sre_c, "ATOMIC_GROUP", None):
+            return expand(list(av.data) + rest, prefix)
+        if op is sre_c.BRANCH:
+            return all(expand(list(alt.data) + rest, prefix) for alt in av[1])
+        if op is sre_c.IN:
+            chars = chars_of(av)
+            if chars is None:
+                out.add(prefix)
+                return True
+            return all(expand(rest, prefix + ch.lower()) for ch in dict.fromkeys(chars))
+        if op in repeats:
+            if prefix:  # a repeat ends the literal prefix
+                out.add(prefix)
+                return True
+            lo, _hi, sub = av
+            if lo == 0 and not expand(rest, prefix):
+                return False
+            return expand([*sub.data, (stop, None)], prefix)
+        out.add(prefix)  # anything else ends the literal prefix
+        return True
+
+    if not expand(list(parsed.data), "") or "" in out or len(out) > _TRIGGER_BUDGET:
+        return None
+    return frozenset(out)
+
+
+def _scan_patterns() -> list[tuple[str, str]]:
+    """Case-sensitive patterns matched by a plain scan of the whole text.
+
+    They start with a literal or a small character set (the word boundary is checked by
+    a look-behind after it), so ``re`` finds candidates quickly on its own; their
+    single-character triggers ("1", "T") would otherwise fire on most numbers and words.
+    """
+    b58 = "[1-9A-HJ-NP-Za-km-z]"
+    return [
+        ("crypto_payment", r"bc1(?<![0-9A-Za-z_]bc1)[ac-hj-np-z02-9]{25,87}\b"),  # bech32
+        (
+            "crypto_payment",  # base58 BTC (P2PKH / P2SH), mixed case
+            rf"[13](?<![0-9A-Za-z_].)(?={b58}{{0,34}}[a-km-z])(?={b58}{{0,34}}[A-HJ-NP-Z])"
+            rf"{b58}{{25,34}}\b",
+        ),
+        ("crypto_payment", r"0x(?<![0-9A-Za-z_]0x)[0-9a-fA-F]{40}\b"),  # Ethereum
+        ("crypto_payment", rf"T(?<![0-9A-Za-z_].){b58}{{33}}\b"),  # TRON
+    ]
+
+
+@cache
+def _engine() -> _Engine:
+    """Build the matching engine (cached; runs on first use)."""
+    entries = [
+        _Entry(signal, _atomic_gaps(_sp(alternative)))
+        for signal, alternatives in _raw_patterns().items()
+        for alternative in alternatives
+    ]
+    scanned = [(signal, re.compile(p)) for signal, p in _scan_patterns()]
+    return _Engine(entries, scanned)
+
+
+def _raw_hits(norm: str, low: str) -> list[tuple[int, int, str]]:
+    """All anchored hits ``(start, end, signal)``; `low` is ``norm`` lower-cased."""
+    eng = _engine()
+    hits: list[tuple[int, int, str]] = []
+    plans = eng.plans
+    plan_for = eng.plan
+
+    def run(pos: int, trigger: str) -> None:
+        rx_low, sig_low, rx_cased, sig_cased = plans.get(trigger) or plan_for(trigger)
+        for rx, text, signals in ((rx_low, low, sig_low), (rx_cased, norm, sig_cased)):
+            if rx is None:
+                continue
+            m = rx.match(text, pos)
+            if m is None or m.lastindex is None:  # no signal matched here
+                continue
+            for i, signal in enumerate(signals, 1):
+                end = m.end(i)
+                if end > pos:
+                    hits.append((pos, end, signal))
+
+    if eng.word_scanner is not None and eng.word_trie is not None:
+        first = eng.word_trie.match(low)
+        if first is not None:
+            run(0, first.group())
+        search = eng.word_scanner.search
+        m = search(low)
+        while m is not None:
+            pos = m.start(1)
+            run(pos, m.group(1))
+            m = search(low, pos)
+    for scanner in eng.other_scanners:
+        search = scanner.search
+        m = search(low)
+        while m is not None:
+            pos = m.start()
+            run(pos, m.group())
+            m = search(low, pos + 1)
+    for signal, rx in eng.scanned:
+        hits.extend((m.start(), m.end(), signal) for m in rx.finditer(norm))
+    for e in eng.untriggered:  # pragma: no cover - only if trigger derivation failed
+        for m in e.compile().finditer(norm if e.cased else low):
+            if m.end() > m.start():
+                hits.append((m.start(), m.end(), e.signal))
+    return hits
+
+
+# ---------------------------------------------------------------------------------------
+# Negation and "free"/zero suffix handling.
+# ---------------------------------------------------------------------------------------
+
+#: Signals whose hits are cancelled by a preceding negation.
+_NEGATABLE = frozenset(
+    {"guarantee", "withdrawal_obstruction", "instant_withdrawal", "fiat_payment"}
+)
+_NEG_WORDS = 5
+
+
+_LATIN_NEG = (
+    "no", "not", "never", "nor", "neither", "without", "cannot", "can't", "won't", "don't",
+    "doesn't", "isn't", "aren't", "wasn't", "didn't", "nothing", "none", "không", "chẳng",
+    "chưa", "tidak", "tak", "bukan", "belum", "jangan", "nunca", "nem", "não", "nao", "jamás",
+    "нет", "не", "никогда", "ни", "kein", "keine", "nicht",
+    # warnings about scams ("if anyone asks you to pay a fee to release a withdrawal")
+    "anyone", "someone", "scammer", "scammers", "fraudster", "fraudsters", "criminals",
+    "beware",
+)
+#: Extra words that cancel a withdrawal-fee hit ("free withdrawal fee"? "miễn phí rút tiền").
+_FEE_NEG = (
+    "free", "zero", "miễn", "gratis", "bebas", "tanpa", "nol", "sin", "sem", "isento", "без",
+)
+_CJK_NEG = (
+    "不", "没有", "沒有", "没", "沒", "无需", "無需", "无法", "無法", "并非", "並非", "未", "非",
+)
+_CJK_FEE_NEG = ("无", "無", "免")
+_TH_NEG = ("ไม่", "ບໍ່")
+_TH_FEE_NEG = ("ฟรี", "ຟຣີ", "ยกเว้น")
+
+
+#: Words that, later in the same clause, mark a guarantee/obstruction phrase as a warning
+#: ("guaranteed-return offers are scams").
+_WARNING_WORDS = (
+    "scam", "fraud", "red flag", "warning sign", "ponzi", "lừa đảo", "诈骗", "骗局", "詐騙",
+    "騙局", "penipuan", "มิจฉาชีพ", "หลอกลวง", "мошенни",
+)
+_WARNING_WINDOW = 48
+
+
+class _Aux(NamedTuple):
+    neg_any: re.Pattern[str]
+    inner_neg: re.Pattern[str]
+    warning_word: re.Pattern[str]
+    sentence_end: re.Pattern[str]
+    cut: re.Pattern[str]
+    latin_neg: re.Pattern[str]
+    fee_neg: re.Pattern[str]
+    cjk_neg: re.Pattern[str]
+    cjk_fee_neg: re.Pattern[str]
+    th_neg: re.Pattern[str]
+    th_fee_neg: re.Pattern[str]
+    free_suffix: re.Pattern[str]
+
+
+@cache
+def _aux() -> _Aux:
+    """Negation and zero-amount patterns (compiled on first use)."""
+
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    every = _LATIN_NEG + _FEE_NEG + _CJK_NEG + _CJK_FEE_NEG + _TH_NEG + _TH_FEE_NEG
+    return _Aux(
+        neg_any=re.compile(_trie(sorted({w.lower() for w in every}))),
+        inner_neg=re.compile(
+            r"(?<!\w)(?:not|never|no|cannot|can't|won't|don't|doesn't|without|không|chưa|tidak|"
+            r"tak|bukan|belum|nunca|não|нет|не)(?!\w)|不|没|沒|無需|无需|ไม่|ບໍ່"
+        ),
+        warning_word=re.compile(_trie(sorted(_WARNING_WORDS))),
+        sentence_end=re.compile(r"[.!?;。！？\n]"),
+        cut=re.compile(rf"(?s:.{{0,{_NEG_WINDOW}}})[.,;:!?()\[\]|•·。，；：！？、\n]"),
+        latin_neg=re.compile(rf"(?<!\w)(?:{alt(_LATIN_NEG)})(?!\w)", re.IGNORECASE),
+        fee_neg=re.compile(rf"(?<!\w)(?:{alt(_LATIN_NEG + _FEE_NEG)})(?!\w)", re.IGNORECASE),
+        cjk_neg=re.compile(rf"(?:{alt(_CJK_NEG)})\S{{0,3}}$"),
+        cjk_fee_neg=re.compile(rf"(?:{alt(_CJK_NEG + _CJK_FEE_NEG)})\S{{0,3}}$"),
+        th_neg=re.compile(rf"(?:{alt(_TH_NEG)})\S{{0,6}}\s{{0,2}}$"),
+        th_fee_neg=re.compile(rf"(?:{alt(_TH_NEG + _TH_FEE_NEG)})\S{{0,6}}\s{{0,2}}$"),
+        free_suffix=re.compile(
+            r"\s{0,3}(?:[:：=]\s{0,3})?(?:(?:is|are|will be|là|adalah)\s{1,3})?(?:\$\s?0(?![\d.,])|"
+            r"0(?:[.,]0{1,2})?\s{0,2}(?:%|usd|usdt|\$|đ|vnd|vnđ|rp|baht|บาท|₭|kip|元)?(?![\d.,])|"
+            r"none\b|nil\b|free\b|waived\b|miễn phí|gratis|ฟรี|ຟຣີ|免费|免費|无|無|không|"
+            r"tidak ada|rp\s?0\b)",
+            re.IGNORECASE,
+        ),
+    )
+
+
+_NEG_WINDOW = 60
+
+
+def _negated(norm: str, low: str, start: int, signal: str) -> bool:
+    """Whether a negation occurs in the few words before `start` in the same clause."""
+    aux = _aux()
+    lo = max(0, start - _NEG_WINDOW)
+    if aux.neg_any.search(low, lo, start) is None:  # fast path: no negation word nearby
+        return False
+    prefix = norm[lo:start]
+    cut = aux.cut.match(prefix)  # greedy: up to the last clause boundary
+    if cut is not None:
+        prefix = prefix[cut.end() :]
+    if not prefix:
+        return False
+    fee = signal == "withdrawal_obstruction"
+    words = " ".join(prefix.split()[-_NEG_WORDS:])
+    if (aux.fee_neg if fee else aux.latin_neg).search(words):
+        return True
+    if (aux.cjk_fee_neg if fee else aux.cjk_neg).search(prefix.rstrip()):
+        return True
+    return bool((aux.th_fee_neg if fee else aux.th_neg).search(prefix))
+
+
+# ---------------------------------------------------------------------------------------
+# Text normalisation with offset mapping.
+# ---------------------------------------------------------------------------------------
+
+
+def _translation() -> dict[int, int]:
+    """One-to-one character folds (offsets are unchanged)."""
+    table = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII
+    for cp in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)):
+        table[cp] = 0x20
+    for cp in (0x2018, 0x2019, 0x201B, 0x2032):
+        table[cp] = 0x27
+    for cp in (*range(0x2010, 0x2016), 0x2212):
+        table[cp] = 0x2D
+    for cp in (0x1C, 0x1D, 0x1E, 0x1F, 0x85, 0x2028, 0x2029):  # other line separators
+        table[cp] = 0x0A
+    table[0x0130] = 0x49  # "İ" lower-cases to two characters; fold it to "I"
+    for zero in (0x0660, 0x06F0, 0x0966, 0x0E50, 0x0ED0, 0x1040, 0x17E0):  # native digits
+        for k in range(10):
+            table[zero + k] = 0x30 + k
+    return table
+
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_SPECIAL = _ZERO_WIDTH + "\u0300-\u036f\u0e4d\u0ecd"
+
+
+@cache
+def _norm_aux() -> tuple[dict[int, int], re.Pattern[str], re.Pattern[str]]:
+    table = _translation()
+    foldable = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]{1,256}")
+    # Runs of characters that change length: zero-width characters, combining marks
+    # (composed with the preceding base character) and the decomposed Thai/Lao sara am.
+    special = re.compile(f"[{_SPECIAL}][{_SPECIAL}\u0e32\u0eb2]{{0,63}}")
+    return table, foldable, special
+
+
+def _fold_segment(seg: str) -> str:
+    """Normal form of a short segment: drop zero-width, recompose sara am, then NFC."""
+    for ch in _ZERO_WIDTH:
+        seg = seg.replace(ch, "")
+    seg = seg.replace("\u0e4d\u0e32", "\u0e33").replace("\u0ecd\u0eb2", "\u0eb3")
+    return unicodedata.normalize("NFC", seg)
+
+
+class _OffsetMap:
+    """Map offsets in the normalised copy back to the original text.
+
+    Each replaced piece is recorded as ``(norm_start, norm_end, orig_start, orig_end)``;
+    between pieces, offsets differ by a constant.
+    """
+
+    def __init__(self, pieces: list[tuple[int, int, int, int]]) -> None:
+        self.pieces = pieces
+        self.starts = [piece[0] for piece in pieces]
+
+    def _locate(self, pos: int) -> int:
+        """Original offset of `pos`, or ``-1 - i`` if `pos` lies inside replaced piece i."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return pos
+        _ns, ne, _os, oe = self.pieces[i]
+        if pos < ne:
+            return -1 - i
+        return pos - ne + oe
+
+    def start(self, pos: int) -> int:
+        """Original offset for a match starting at normalised offset `pos`."""
+        r = self._locate(pos)
+        return self.pieces[-1 - r][2] if r < 0 else r
+
+    def end(self, pos: int) -> int:
+        """Original offset for a match ending (exclusively) at normalised offset `pos`."""
+        if pos <= 0:
+            return 0
+        r = self._locate(pos - 1)
+        return self.pieces[-1 - r][3] if r < 0 else r + 1
+
+
+def _normalise(text: str) -> tuple[str, _OffsetMap | None]:
+    """Return a normalised copy of `text` and an offset map (None if offsets agree)."""
+    if text.isascii():
+        return text, None
+    table, foldable, special = _norm_aux()
+    text = foldable.sub(lambda m: m.group().translate(table), text)
+    pieces: list[tuple[int, int, int, int]] = []
+    out: list[str] = []
+    last = 0  # offset up to which `out` covers the (folded) input
+    npos = 0
+    for m in special.finditer(text):
+        a, b = m.span()
+        if a > last:
+            a -= 1  # include the base character the marks attach to
+        seg = text[a:b]
+        repl = _fold_segment(seg)
+        if repl == seg:
+            continue
+        out.append(text[last:a])
+        npos += a - last
+        pieces.append((npos, npos + len(repl), a, b))
+        out.append(repl)
+        npos += len(repl)
+        last = b
+    if not pieces:
+        return text, None
+    out.append(text[last:])
+    return "".join(out), _OffsetMap(pieces)
+
+
+# ---------------------------------------------------------------------------------------
+# Values.
+# ---------------------------------------------------------------------------------------
+
+_REG_CANON: tuple[tuple[str, str], ...] = (
+    (r"financial conduct authority|金融行[为為]监管局|金融行為監管局", "FCA"),
+    (r"cyprus securities|塞浦路斯[证證]券", "CySEC"),
+    (r"australian securities|澳大利[亚亞][证證]券|澳洲證券", "ASIC"),
+    (r"securities (?:and|&) exchange commission|美[国國][证證]券交易", "SEC"),
+    (r"national futures association|全[国國]期[货貨]|[国國]家期[货貨]", "NFA"),
+    (r"commodity futures trading", "CFTC"),
+    (r"financial sector conduct", "FSCA"),
+    (r"vanuatu financial", "VFSC"),
+    (r"financial crimes enforcement", "FinCEN"),
+    (r"monetary authority of singapore", "MAS"),
+    (r"securities and futures commission|香港[证證]监会|香港證監會", "SFC"),
+    (r"financial industry regulatory", "FINRA"),
+    (r"otoritas jasa keuangan", "OJK"),
+    (r"financial services authority", "FSA"),
+    (r"financial services commission", "FSC"),
+    (r"[uủ]y ban chứng khoán|uỷ ban chứng khoán", "SSC"),
+    (r"ngân hàng nhà nước", "SBV"),
+    (r"bank of lao", "BOL"),
+    (r"lao securities", "LSCO"),
+    (r"ก\.ล\.ต\.", "SEC Thailand"),
+    (r"[证證]监会|證監會", "CSRC"),
+)
+_CANON_ACR = {
+    "CYSEC": "CySEC",
+    "FINCEN": "FinCEN",
+    "BAFIN": "BaFin",
+    "BAPPEBTI": "Bappebti",
+    "SVGFSA": "SVG FSA",
+    "BVIFSC": "BVI FSC",
+}
+_CRYPTO_CANON: tuple[tuple[str, str], ...] = (
+    (r"bitcoin cash", "BCH"),
+    (r"bitcoin|btc|比特|บิ[ตท]คอยน์|ບິດຄອຍ|биткоин", "BTC"),
+    (r"usdt|tether|泰[达達]", "USDT"),
+    (r"usdc", "USDC"),
+    (r"busd", "BUSD"),
+    (r"ethereum|\beth\b|以太坊", "ETH"),
+    (r"litecoin|\bltc\b", "LTC"),
+    (r"dogecoin|\bdoge\b", "DOGE"),
+    (r"\btron\b|\btrx\b", "TRX"),
+    (r"\bbnb\b|binance pay", "BNB"),
+    (r"\bxrp\b|ripple", "XRP"),
+    (r"solana", "SOL"),
+    (r"perfect[-\s]?money", "PerfectMoney"),
+    (r"payeer", "Payeer"),
+    (r"adv\s?cash", "AdvCash"),
+    (r"\btrc[-\s]?20\b", "TRC20"),
+    (r"\berc[-\s]?20\b", "ERC20"),
+    (r"\bbep[-\s]?20\b", "BEP20"),
+)
+_MESSENGER_CANON: tuple[tuple[str, str], ...] = (
+    (r"t\.me|telegram|\btg\b|飞机|飛機|电报|電報|เทเลแกรม|ເທເລແກຣມ|телеграм", "telegram"),
+    (r"wa\.me|whats\s?app|\bwa\b|วอทส์แอป|ວັອດແອັບ|ວອດແອັບ|ватсап|вотсап", "whatsapp"),
+    (r"wechat|weixin|微信|vx|v信|威信|薇信", "wechat"),
+    (r"zalo", "zalo"),
+    (r"viber", "viber"),
+    (r"skype", "skype"),
+    (r"kakao", "kakaotalk"),
+    (r"\bsignal\b", "signal"),
+    (r"\bline\b|ไลน์|ລາຍ", "line"),
+)
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "ba": 3, "năm": 5,
+    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+}
+
+
+class _ValuePatterns(NamedTuple):
+    reg_canon: tuple[tuple[re.Pattern[str], str], ...]
+    reg_acr: re.Pattern[str]
+    lic_no: re.Pattern[str]
+    address: tuple[tuple[re.Pattern[str], str], ...]
+    crypto: tuple[tuple[re.Pattern[str], str], ...]
+    messenger: tuple[tuple[re.Pattern[str], str], ...]
+    ref_count: re.Pattern[str]
+    ref_index: re.Pattern[str]
+
+
+@cache
+def _value_patterns() -> _ValuePatterns:
+    """Compiled helpers for value extraction (cached)."""
+
+    def table(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+        return tuple((re.compile(_sp(p), re.IGNORECASE), v) for p, v in pairs)
+
+    return _ValuePatterns(
+        reg_canon=table(_REG_CANON),
+        reg_acr=re.compile(_REG_ACR),
+        lic_no=re.compile(
+            r"(?<![A-Za-z0-9/\-])(?=[A-Za-z]{0,4}[-/]?\d)[A-Za-z]{0,4}[-/]?\d[A-Za-z0-9/\-]{1,18}"
+            r"(?<![/\-])"
+        ),
+        address=(
+            (re.compile(r"bc1\w{25,87}|[13]\w{25,34}"), "BTC"),
+            (re.compile(r"0x[0-9a-fA-F]{40}"), "ETH"),
+            (re.compile(r"T\w{33}"), "TRON"),
+        ),
+        crypto=table(_CRYPTO_CANON),
+        messenger=table(_MESSENGER_CANON),
+        ref_count=re.compile(
+            r"(?<![\w])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|ba|năm)"
+            r"[-\s]{0,2}(?:levels?|tiers?|lines?|generations?|cấp|tầng|niveles|n[ií]veis|уровн)"
+            r"|([一二三四五六七八九十]|\d{1,2})[级級代层層]|up\s{1,3}to\s{1,3}(\d{1,2})",
+            re.IGNORECASE,
+        ),
+        ref_index=re.compile(
+            r"\b(1st|2nd|3rd|[4-9]th|10th|first|second|third|fourth|fifth|sixth|seventh)\b|"
+            r"(?:level|tier|line|gen|ชั้นที่|ຊັ້ນທີ)\s{0,2}([1-9])|\b(?-i:F)([1-9])",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def _value(signal: str, quote: str) -> str | None:
+    """Normalised detail for a hit (see :class:`SignalMatch`), or None."""
+    if signal == "licence_claim":
+        return _licence_value(quote)
+    if signal == "crypto_payment":
+        return _crypto_value(quote)
+    if signal == "messenger_contact":
+        for rx, name in _value_patterns().messenger:
+            if rx.search(quote):
+                return name
+        return None
+    if signal == "referral_levels":
+        return _referral_value(quote)
+    return None
+
+
+def _licence_value(quote: str) -> str | None:
+    """``"<regulator> <licence number>"`` (either part may be missing), or None."""
+    vp = _value_patterns()
+    best: tuple[int, int, str] | None = None
+    for rx, canon in vp.reg_canon:
+        m = rx.search(quote)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end(), canon)
+    m = vp.reg_acr.search(quote)
+    if m and (best is None or m.start() < best[0]):
+        acr = m.group()
+        best = (m.start(), m.end(), _CANON_ACR.get(acr.upper(), acr))
+    regulator, reg_end = (best[2], best[1]) if best is not None else (None, 0)
+    n = vp.lic_no.search(quote, reg_end) or (vp.lic_no.search(quote) if reg_end else None)
+    parts = [x for x in (regulator, n.group() if n else None) if x]
+    return " ".join(parts) if parts else None
+
+
+_NETWORKS = ("TRC20", "ERC20", "BEP20")
+
+
+def _crypto_value(quote: str) -> str | None:
+    """Coin and/or network (``"USDT-TRC20"``, ``"BTC"``), or the chain of an address."""
+    vp = _value_patterns()
+    for rx, name in vp.address:
+        if rx.fullmatch(quote):
+            return name
+    found: list[str] = []
+    for rx, name in vp.crypto:
+        if name not in found and rx.search(quote):
+            found.append(name)
+    coins = [f for f in found if f not in _NETWORKS]
+    nets = [f for f in found if f in _NETWORKS]
+    if coins and nets:
+        return f"{coins[0]}-{nets[0]}"
+    return (coins or nets or [None])[0]
+
+
+def _referral_value(quote: str) -> str | None:
+    """Number of referral levels, or the level number mentioned, as a digit string."""
+    vp = _value_patterns()
+    token = None
+    m = vp.ref_count.search(quote)
+    if m:
+        token = m.group(1) or m.group(2) or m.group(3)
+    else:
+        m = vp.ref_index.search(quote)
+        if m:
+            token = m.group(1) or m.group(2) or m.group(3)
+    if token is None:
+        return None
+    token = token.lower()
+    digits = re.match(r"\d{1,2}", token)
+    if digits:
+        return str(int(digits.group()))
+    number = _WORD_NUMBERS.get(token)
+    return str(number) if number is not None else None
+
+
+# ---------------------------------------------------------------------------------------
+# Public API.
+# ---------------------------------------------------------------------------------------
+
+def _warning_after(low: str, end: int) -> bool:
+    """Whether the rest of the clause after `end` calls it a scam (not "not a scam")."""
+    aux = _aux()
+    m = aux.warning_word.search(low, end, end + _WARNING_WINDOW)
+    if m is None or aux.sentence_end.search(low, end, m.start()) is not None:
+        return False
+    w = m.start()
+    if w > 0 and low[w - 1].isalnum():
+        return False
+    return not low[max(0, w - 6) : w].rstrip().endswith(("not", "not a"))
+
+
+def _keep(norm: str, low: str, start: int, end: int, signal: str) -> bool:
+    """Post-filter a raw hit.
+
+    Drops hits negated by the words before them, guarantee/obstruction hits that the rest
+    of the clause calls a scam ("guaranteed returns are a red flag"), obstruction hits with
+    a negation inside ("cannot be withdrawn within 28 days") and fee hits followed by a
+    zero or "free" amount.
+    """
+    if signal not in _NEGATABLE:
+        return True
+    if _negated(norm, low, start, signal):
+        return False
+    if signal in ("guarantee", "withdrawal_obstruction"):
+        aux = _aux()
+        if _warning_after(low, end):
+            return False
+        if signal == "withdrawal_obstruction" and (
+            aux.inner_neg.search(low, start, end) or aux.free_suffix.match(norm, end)
+        ):
+            return False
+    return True
+
+
+def find_signals(text: str) -> list[SignalMatch]:
+    """Find all fraud-signal phrases in `text`.
+
+    Parameters
+    ----------
+    text : str
+        Plain visible text of a web page (any length; whitespace may or may not be
+        collapsed). Any string is accepted.
+
+    Returns
+    -------
+    list of SignalMatch
+        All hits, sorted by ``start`` (then ``end`` and signal name). Hits of the same
+        signal never overlap; hits of different signals may. For every hit,
+        ``text[m.start:m.end] == m.quote``.
+
+    Examples
+    --------
+    >>> [m.signal for m in find_signals("Guaranteed 24% daily returns! Pay via USDT TRC20.")]
+    ['guarantee', 'crypto_payment']
+    >>> find_signals("Regulated by the FCA (FRN 760555)")[0].value
+    'FCA 760555'
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    norm, omap = _normalise(text)
+    low = norm.lower()
+    if len(low) != len(norm):  # pragma: no cover - _normalise folds the only such char
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in norm)
+    hits = sorted(_raw_hits(norm, low), key=lambda h: (h[2], h[0], -h[1]))
+    out: list[SignalMatch] = []
+    last_signal, last_end = "", -1
+    for ns, ne, signal in hits:
+        if signal != last_signal:
+            last_signal, last_end = signal, -1
+        if ns < last_end:  # same-signal hits never overlap: keep the leftmost-longest
+            continue
+        # Trim whitespace the optional tails may have swallowed.
+        while ns < ne and norm[ns].isspace():
+            ns += 1
+        while ne > ns and norm[ne - 1].isspace():
+            ne -= 1
+        if ne <= ns or not _keep(norm, low, ns, ne, signal):
+            continue
+        last_end = ne
+        if omap is None:
+            start, end = ns, ne
+        else:
+            start, end = omap.start(ns), omap.end(ne)
+        if end <= start:
+            continue
+        quote = text[start:end]
+        out.append(SignalMatch(signal, start, end, quote, _value(signal, norm[ns:ne])))
+    out.sort(key=lambda s: (s.start, s.end, SIGNALS.index(s.signal)))
+    return out
+
+
+def signal_counts(matches: list[SignalMatch]) -> dict[str, int]:
+    """Count hits per signal.
+
+    Parameters
+    ----------
+    matches : list of SignalMatch
+        Output of :func:`find_signals`.
+
+    Returns
+    -------
+    dict of str to int
+        One entry for every name in :data:`SIGNALS` (0 when absent), in :data:`SIGNALS`
+        order. Unknown signal names, if any, are counted too.
+    """
+    counts = dict.fromkeys(SIGNALS, 0)
+    for m in matches:
+        counts[m.signal] = counts.get(m.signal, 0) + 1
+    return counts

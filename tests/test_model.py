@@ -1,0 +1,89 @@
+"""Model loading is safe; explanations add up; the card carries the CV figures."""
+
+from __future__ import annotations
+
+import math
+import pickle
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from fakeinvest import errors
+from fakeinvest.model import MODEL_CARD_NAME, MODEL_FILE_NAME, load_model, shipped_model_paths
+from fakeinvest.snapshot import Snapshot
+
+
+class _Evil:
+    def __reduce__(self):  # noqa: ANN204
+        return (Path.touch, (Path("/tmp/fakeinvest-pwned"),))
+
+
+def test_shipped_model_loads_and_is_cached() -> None:
+    m = load_model()
+    assert m is load_model()
+    assert 0.0 < m.threshold < 1.0
+    assert m.version.startswith("fakeinvest-")
+
+
+def test_card_reports_grouped_cv() -> None:
+    card = load_model().card
+    assert "StratifiedGroupKFold" in card["cv"]["scheme"]
+    for key in ("roc_auc", "recall_at_1pct_fpr"):
+        assert 0.0 <= card["cv"][key] <= 1.0
+    assert len(card["data"]["sha256"]) == 64
+    assert card["versions"]["scikit-learn"]
+
+
+def test_foreign_model_file_is_refused_without_trust(tmp_path: Path) -> None:
+    evil = tmp_path / MODEL_FILE_NAME
+    evil.write_bytes(pickle.dumps(_Evil()))
+    shutil.copy(shipped_model_paths()[1], tmp_path / MODEL_CARD_NAME)
+    with pytest.raises(errors.UntrustedModelError, match="trusted=True"):
+        load_model(evil)
+    assert not Path("/tmp/fakeinvest-pwned").exists()
+
+
+def test_tampered_file_fails_the_hash_check(tmp_path: Path) -> None:
+    model_path, card_path = shipped_model_paths()
+    copy = tmp_path / MODEL_FILE_NAME
+    data = bytearray(model_path.read_bytes())
+    data[-10] ^= 0xFF
+    copy.write_bytes(bytes(data))
+    shutil.copy(card_path, tmp_path / MODEL_CARD_NAME)
+    with pytest.raises(errors.UntrustedModelError):
+        load_model(copy)
+
+
+def test_a_copy_of_the_shipped_model_is_accepted(tmp_path: Path) -> None:
+    model_path, card_path = shipped_model_paths()
+    shutil.copy(model_path, tmp_path / MODEL_FILE_NAME)
+    shutil.copy(card_path, tmp_path / MODEL_CARD_NAME)
+    assert load_model(tmp_path / MODEL_FILE_NAME).version == load_model().version
+
+
+def test_trusted_file_without_card_is_a_model_error(tmp_path: Path) -> None:
+    shutil.copy(shipped_model_paths()[0], tmp_path / MODEL_FILE_NAME)
+    with pytest.raises(errors.ModelError, match="model card"):
+        load_model(tmp_path / MODEL_FILE_NAME, trusted=True)
+
+
+def test_contributions_sum_to_the_score() -> None:
+    m = load_model()
+    html = ("<html><body><p>Earn 3% daily for 40 days. Referral bonus 5% for 1st level. "
+            "Withdrawal fee 10%. Deposit BTC only.</p></body></html>")
+    snap = Snapshot.from_html(html)
+    v = m.verdict(snap)
+    score = float(m.decision_function([snap])[0])
+    # All contributions (not only the top ones) add up with the baseline to the score.
+    full = m._transform(snap) - m._baseline()
+    coef = m.pipeline.named_steps["clf"].coef_.ravel()
+    assert m.baseline_score() + float(full @ coef) == pytest.approx(score, abs=1e-6)
+    assert v.probability == pytest.approx(float(m.probability_of(np.array([score]))[0]))
+    assert v.flagged == (v.probability >= m.threshold)
+    shown = [r for r in v.reasons if r.contribution != 0]
+    assert all(not math.isnan(r.contribution) for r in shown)
+    assert shown == sorted([r for r in shown if r.contribution > 0],
+                           key=lambda r: -r.contribution) + sorted(
+        [r for r in shown if r.contribution < 0], key=lambda r: r.contribution)
