@@ -10,15 +10,19 @@ Two groups of features exist:
 ``MODEL_FEATURES``
     Content signals, available for any saved page; the model is trained on these.
 ``CONTEXT_FEATURES``
-    Facts about the URL, the domain registration and brand-domain consistency. They are
-    reported with evidence on every verdict but carry no learned weight yet: the training
-    corpus has no WHOIS data and few URLs, so a weight learned from it would be an artefact.
+    Facts about the URL, the domain registration and brand-domain consistency, plus licence
+    claims and regulatory risk warnings. They are reported with evidence on every verdict
+    but carry no learned weight: the training corpus has no WHOIS data and few URLs, and its
+    only pages with risk warnings or licence claims are copied fake-broker pages (honest
+    brokers' own sites are nearly absent), so weights learned for them would be artefacts
+    that punish exactly the regulated firms that must display them.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -52,14 +56,16 @@ RETURN_FEATURES = (
     "return_claims",
     "return_high_yield_claims",
 )
+UNSCORED_SIGNALS = ("licence_claim", "risk_warning")
 MODEL_FEATURES: tuple[str, ...] = (
     *RETURN_FEATURES,
-    *SIGNALS,
+    *(s for s in SIGNALS if s not in UNSCORED_SIGNALS),
     "crypto_only",
     "brand_mentions",
     "brand_claim",
 )
 CONTEXT_FEATURES: tuple[str, ...] = (
+    *UNSCORED_SIGNALS,
     "return_annual_implied_pct",
     "brand_impersonation",
     "brand_lookalike_domain",
@@ -116,6 +122,8 @@ class Evidence:
         The page it came from.
     start, end : int or None
         Character offsets into the page's visible text (None for non-text evidence).
+    context : str
+        The quote with some surrounding words, for reading (empty when not from text).
     """
 
     feature: str
@@ -123,11 +131,12 @@ class Evidence:
     page_url: str | None
     start: int | None = None
     end: int | None = None
+    context: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict."""
         return {"feature": self.feature, "quote": self.quote, "page_url": self.page_url,
-                "start": self.start, "end": self.end}
+                "start": self.start, "end": self.end, "context": self.context}
 
 
 @dataclass
@@ -136,14 +145,15 @@ class FeatureSet:
 
     values: dict[str, float]
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    model_text: str = ""
 
     def vector(self, names: Sequence[str]) -> np.ndarray:
         """Values in the order of ``names`` as a float array."""
         return np.array([self.values[n] for n in names], dtype=float)
 
 
-def _widen(text: str, start: int, end: int, pad: int = 60) -> str:
-    """A readable quote: the match plus some context, cut at word boundaries."""
+def _widen(text: str, start: int, end: int, pad: int = 50) -> str:
+    """A readable quote: the match in «», with some words around it."""
     s = max(0, start - pad)
     e = min(len(text), end + pad)
     if s > 0:
@@ -152,7 +162,9 @@ def _widen(text: str, start: int, end: int, pad: int = 60) -> str:
     if e < len(text):
         sp = text.rfind(" ", end, e)
         e = sp if sp != -1 else e
-    return text[s:e].strip()
+    before, after = text[s:start].lstrip(), text[end:e].rstrip()
+    return (("…" if s > 0 else "") + before + "«" + text[start:end] + "»" + after
+            + ("…" if e < len(text) else ""))
 
 
 _CACHE: WeakKeyDictionary[Page, FeatureSet] = WeakKeyDictionary()
@@ -177,7 +189,8 @@ def _compute_page_features(page: Page, registry: BrandRegistry) -> FeatureSet:
     def add(feature: str, quote: str, start: int | None, end: int | None) -> None:
         items = evidence.setdefault(feature, [])
         if len(items) < MAX_EVIDENCE:
-            items.append(Evidence(feature, quote, page.url, start, end))
+            context = _widen(text, start, end) if start is not None and end is not None else ""
+            items.append(Evidence(feature, quote, page.url, start, end, context))
 
     claims = find_return_claims(text)
     rates = [c.daily_rate for c in claims]
@@ -203,16 +216,46 @@ def _compute_page_features(page: Page, registry: BrandRegistry) -> FeatureSet:
         add(m.signal, m.quote, m.start, m.end)
     for name in SIGNALS:
         values[name] = float(counts.get(name, 0))
+    boilerplate = [(m.start, m.end) for m in matches if m.signal in UNSCORED_SIGNALS]
 
     mentions = registry.mentions(text)
     values["brand_mentions"] = float(len(mentions))
     for s, e, _b in mentions[:MAX_EVIDENCE]:
-        add("brand_mentions", _widen(text, s, e, 40), s, e)
+        add("brand_mentions", text[s:e], s, e)
     page_claims = registry.claims(content.title, content.site_name, text)
     values["brand_claim"] = float(bool(page_claims))
     for cl in page_claims:
         add("brand_claim", f"{cl.brand.name} ({cl.where}): {cl.quote}", None, None)
-    return FeatureSet(values, evidence)
+    model_text = " ".join(filter(None, [content.title, _drop_sentences(text, boilerplate)]))
+    return FeatureSet(values, evidence, model_text)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？]\s|[。！？]")
+
+
+def _drop_sentences(text: str, spans: list[tuple[int, int]]) -> str:
+    """Remove the sentences that contain any of ``spans`` (regulatory boilerplate)."""
+    if not spans:
+        return text
+    keep, cursor = [], 0
+    for start, end in sorted(spans):
+        if end <= cursor:
+            continue
+        s = max(cursor, max((m.end() for m in _SENTENCE_END.finditer(text, cursor, start)),
+                            default=cursor))
+        m = _SENTENCE_END.search(text, end)
+        e = m.end() if m else len(text)
+        keep.append(text[cursor:s])
+        cursor = e
+    keep.append(text[cursor:])
+    return " ".join(k.strip() for k in keep if k.strip())
+
+
+def model_text(snapshot: Snapshot, registry: BrandRegistry | None = None) -> str:
+    """The text the text model reads: titles and visible text of all pages, without the
+    sentences that carry licence claims or risk warnings (reported as facts, not scored)."""
+    registry = registry or default_registry()
+    return " ".join(_page_features(p, registry).model_text for p in snapshot.pages)
 
 
 def extract_features(

@@ -37,6 +37,7 @@ MODEL_FILE_NAME = "fakeinvest-model.joblib"
 MODEL_CARD_NAME = "model_card.json"
 TOP_TEXT_TERMS = 5
 YOUNG_DOMAIN_DAYS = 180
+MIN_CONTRIBUTION = 0.005  # smaller pushes on the log-odds are not worth a reader's time
 
 _lock = threading.Lock()
 _default: Model | None = None
@@ -155,6 +156,7 @@ class Model:
         names = self._feature_names()
         idx = np.flatnonzero(delta)
         contrib = {int(i): float(delta[i]) * float(coef[i]) for i in idx}
+        contrib = {i: c for i, c in contrib.items() if abs(c) >= MIN_CONTRIBUTION}
         scored: list[Reason] = []
         for i, c in contrib.items():
             name = names[i]
@@ -163,7 +165,8 @@ class Model:
                 value = fs.values.get(feat, math.nan)
                 ev = fs.evidence.get(feat, [])
                 if ev:
-                    scored.append(Reason(feat, c, ev[0].quote, ev[0].page_url, value))
+                    scored.append(Reason(feat, c, ev[0].context or ev[0].quote, ev[0].page_url,
+                                         value))
                 else:
                     scored.append(Reason(feat, c, f"{feat} = {value:g}",
                                          None, value))
@@ -197,6 +200,9 @@ def _context_reasons(fs: FeatureSet) -> list[Reason]:
         ev = fs.evidence.get("domain_age_days", [])
         out.append(Reason("domain_age_days", 0.0, ev[0].quote if ev else f"{age:.0f} days",
                           ev[0].page_url if ev else None, age))
+    for feat in ("licence_claim", "risk_warning"):
+        for ev in fs.evidence.get(feat, [])[:1]:
+            out.append(Reason(feat, 0.0, ev.quote, ev.page_url, fs.values.get(feat)))
     for feat in ("url_risky_tld", "url_punycode", "url_ip_host"):
         if fs.values.get(feat) == 1.0 and feat in CONTEXT_FEATURES:
             ev = fs.evidence.get(feat, [])

@@ -4,7 +4,9 @@
 
 * ``engineered`` - :class:`~fakeinvest.featurize.SnapshotFeaturizer` restricted to
   ``MODEL_FEATURES``, ``log1p``-compressed and standardised;
-* ``text`` - TF-IDF of word unigrams and bigrams of the visible text of all pages;
+* ``text`` - TF-IDF of word unigrams and bigrams of the visible text of all pages
+  (:func:`~fakeinvest.featurize.model_text`), without English function words and the
+  finance topic words of ``TOPIC_WORDS``;
 
 then a class-balanced :class:`~sklearn.linear_model.LogisticRegression`. Being linear, its
 score splits exactly into per-feature contributions (coefficient x transformed value),
@@ -18,12 +20,25 @@ from typing import Any
 
 import numpy as np
 
-from .featurize import MODEL_FEATURES, SnapshotFeaturizer
+from .featurize import MODEL_FEATURES, SnapshotFeaturizer, model_text
 from .snapshot import Snapshot
 
-__all__ = ["SnapshotText", "build_pipeline"]
+__all__ = ["TOPIC_WORDS", "SnapshotText", "build_pipeline"]
 
 MAX_TEXT_PER_SITE = 300_000
+
+# What honest and fraudulent finance sites both talk about. The corpus has almost no honest
+# broker or exchange sites, so left in, these words would teach the text model the *topic*
+# (a finance firm addressing "you") instead of how scams talk; they are dropped, together
+# with English function words, before word n-grams are built.
+TOPIC_WORDS = frozenset("""
+trading trade trader traders account accounts investment investments invest investor investors
+investing financial finance clients client customer customers cfds cfd broker brokers
+brokerage deposit deposits withdraw withdrawal withdrawals funds fund market markets forex
+crypto cryptocurrency cryptocurrencies bitcoin money fees fee risk risks capital assets asset
+stocks stock shares portfolio platform services service company team support contact us our
+we you your help
+""".split())
 
 
 class SnapshotText:
@@ -56,16 +71,8 @@ class SnapshotText:
         return self
 
     def transform(self, X: Iterable[Snapshot]) -> list[str]:
-        """One text per snapshot."""
-        out = []
-        for snap in X:
-            parts = []
-            for page in snap.pages:
-                c = page.content
-                parts.append(c.title)
-                parts.append(c.text)
-            out.append(" ".join(parts)[: self.max_chars])
-        return out
+        """One text per snapshot (see :func:`fakeinvest.featurize.model_text`)."""
+        return [model_text(snap)[: self.max_chars] for snap in X]
 
     def fit_transform(self, X: Iterable[Snapshot], y: Any = None) -> list[str]:
         """Fit, then transform."""
@@ -92,7 +99,7 @@ def build_pipeline(C: float = 4.0, max_features: int = 50_000, min_df: int = 3) 
     -------
     sklearn.pipeline.Pipeline
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.preprocessing import FunctionTransformer, StandardScaler
@@ -107,6 +114,7 @@ def build_pipeline(C: float = 4.0, max_features: int = 50_000, min_df: int = 3) 
         ("tfidf", TfidfVectorizer(
             ngram_range=(1, 2), min_df=min_df, max_df=0.5, max_features=max_features,
             sublinear_tf=True, dtype=np.float32, strip_accents=None,
+            stop_words=sorted(ENGLISH_STOP_WORDS | TOPIC_WORDS),
         )),
     ])
     return Pipeline([

@@ -16,7 +16,7 @@ from fakeinvest.snapshot import Snapshot
 
 
 class _Evil:
-    def __reduce__(self):  # noqa: ANN204
+    def __reduce__(self):
         return (Path.touch, (Path("/tmp/fakeinvest-pwned"),))
 
 

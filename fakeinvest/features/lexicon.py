@@ -769,6 +769,11 @@ def _raw_patterns() -> dict[str, list[str]]:
         rf"\b(?:investing|trading|investments?)\b{g(20)}\b(?:involves|carries|entails) (?:a )?"
         r"(?:high |significant |substantial )?(?:level of )?(?:degree of )?risks?\b",
         r"\bhigh level of risk\b|\bnot suitable for all investors\b",
+        # The rest of the ESMA/FCA-mandated CFD warning, and the usual "afford to lose".
+        r"\bwhether you understand how (?:CFDs|spread bets|\w{2,20}) work\b",
+        r"\bwhether you can afford to take the high risk of losing your money\b",
+        r"\b(?:only|never) invest (?:money |more than )?(?:that )?you (?:can|could) "
+        r"(?:afford|bear) to lose\b",
         r"\b(?:Ihr )?Kapital ist (?:gefährdet|einem Risiko ausgesetzt)\b|"
         r"\b(?:CFDs?|Differenzkontrakte)"
         r" sind komplexe Instrumente\b",
