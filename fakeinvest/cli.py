@@ -8,6 +8,7 @@ including an unreadable input file.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import shutil
 import sys
@@ -109,7 +110,10 @@ def _cmd_score(args: argparse.Namespace) -> int:
         print(f"fakeinvest: {path} is binary, not an HTML page", file=sys.stderr)
         return 2
     html = decode_html(data)
-    return _emit([score_html(html, url=args.url)], args.json)
+    verdict = score_html(html, url=args.url)
+    if not args.url:  # name the file on the verdict; no URL features were computed
+        verdict = dataclasses.replace(verdict, url=str(path))
+    return _emit([verdict], args.json)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ def test_score_file_table_and_json(tmp_path: Path) -> None:
     table = run("score", str(page))
     assert table.returncode == 0, table.stderr
     assert "FRAUD" in table.stdout and "withdrawal_obstruction" in table.stdout
+    assert "page.html" in table.stdout
     js = run("score", str(page), "--json", "--url", "https://profit-hub.example/")
     assert js.returncode == 0
     d = json.loads(js.stdout)
