@@ -120,5 +120,5 @@ def build_pipeline(C: float = 4.0, max_features: int = 50_000, min_df: int = 3) 
     return Pipeline([
         ("features", FeatureUnion([("engineered", engineered), ("text", text)])),
         ("clf", LogisticRegression(C=C, class_weight="balanced", max_iter=5000,
-                                   solver="liblinear")),
+                                   solver="liblinear", random_state=0)),
     ])

@@ -158,6 +158,18 @@ def evaluate_scores(y: np.ndarray, prob: np.ndarray, threshold: float) -> dict[s
     }
 
 
+def _make_reproducible(pipe: Any) -> None:
+    """Drop fitted state that differs between identical runs, so model files are byte-equal.
+
+    scikit-learn's vectorisers remember ``id()`` of their stop-word list (a memory address)
+    only to skip a consistency check; without it the check simply runs again.
+    """
+    for _name, step in pipe.named_steps["features"].transformer_list:
+        for _sub, est in getattr(step, "steps", []):
+            if hasattr(est, "_stop_words_id"):
+                del est._stop_words_id
+
+
 def _sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -220,6 +232,7 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
 
     pipe = build_pipeline()
     pipe.fit(snaps, y)
+    _make_reproducible(pipe)
     data_hash = _sha256_file(data)
     version = f"fakeinvest-lr-{data_hash[:10]}"
     bundle = {"pipeline": pipe, "calibration": (a, b), "threshold": threshold,

@@ -49,12 +49,12 @@ Implementation notes
 """
 from __future__ import annotations
 
-import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
+
+from .normalize import OffsetMap, normalise
 
 __all__ = ["SIGNALS", "SignalMatch", "find_signals", "signal_counts"]
 
@@ -1227,8 +1227,9 @@ def _negated(norm: str, low: str, start: int, signal: str) -> bool:
 # ---------------------------------------------------------------------------------------
 
 
+@cache
 def _translation() -> dict[int, int]:
-    """One-to-one character folds (offsets are unchanged)."""
+    """One-to-one character folds (offsets are unchanged; built once, on first use)."""
     table = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII
     for cp in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)):
         table[cp] = 0x20
@@ -1246,89 +1247,22 @@ def _translation() -> dict[int, int]:
 
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_SPECIAL = _ZERO_WIDTH + "\u0300-\u036f\u0e4d\u0ecd"
+#: Combining diacritical marks composed with their base character (NFC).
+_MARKS = "".join(map(chr, range(0x0300, 0x0370)))
+#: Decomposed Thai/Lao sara am, recomposed.
+_RECOMPOSE = {"\u0e4d\u0e32": "\u0e33", "\u0ecd\u0eb2": "\u0eb3"}
 
 
-@cache
-def _norm_aux() -> tuple[dict[int, int], re.Pattern[str], re.Pattern[str]]:
-    table = _translation()
-    foldable = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]{1,256}")
-    # Runs of characters that change length: zero-width characters, combining marks
-    # (composed with the preceding base character) and the decomposed Thai/Lao sara am.
-    special = re.compile(f"[{_SPECIAL}][{_SPECIAL}\u0e32\u0eb2]{{0,63}}")
-    return table, foldable, special
-
-
-def _fold_segment(seg: str) -> str:
-    """Normal form of a short segment: drop zero-width, recompose sara am, then NFC."""
-    for ch in _ZERO_WIDTH:
-        seg = seg.replace(ch, "")
-    seg = seg.replace("\u0e4d\u0e32", "\u0e33").replace("\u0ecd\u0eb2", "\u0eb3")
-    return unicodedata.normalize("NFC", seg)
-
-
-class _OffsetMap:
-    """Map offsets in the normalised copy back to the original text.
-
-    Each replaced piece is recorded as ``(norm_start, norm_end, orig_start, orig_end)``;
-    between pieces, offsets differ by a constant.
-    """
-
-    def __init__(self, pieces: list[tuple[int, int, int, int]]) -> None:
-        self.pieces = pieces
-        self.starts = [piece[0] for piece in pieces]
-
-    def _locate(self, pos: int) -> int:
-        """Original offset of `pos`, or ``-1 - i`` if `pos` lies inside replaced piece i."""
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i < 0:
-            return pos
-        _ns, ne, _os, oe = self.pieces[i]
-        if pos < ne:
-            return -1 - i
-        return pos - ne + oe
-
-    def start(self, pos: int) -> int:
-        """Original offset for a match starting at normalised offset `pos`."""
-        r = self._locate(pos)
-        return self.pieces[-1 - r][2] if r < 0 else r
-
-    def end(self, pos: int) -> int:
-        """Original offset for a match ending (exclusively) at normalised offset `pos`."""
-        if pos <= 0:
-            return 0
-        r = self._locate(pos - 1)
-        return self.pieces[-1 - r][3] if r < 0 else r + 1
-
-
-def _normalise(text: str) -> tuple[str, _OffsetMap | None]:
+def _normalise(text: str) -> tuple[str, OffsetMap | None]:
     """Return a normalised copy of `text` and an offset map (None if offsets agree)."""
-    if text.isascii():
-        return text, None
-    table, foldable, special = _norm_aux()
-    text = foldable.sub(lambda m: m.group().translate(table), text)
-    pieces: list[tuple[int, int, int, int]] = []
-    out: list[str] = []
-    last = 0  # offset up to which `out` covers the (folded) input
-    npos = 0
-    for m in special.finditer(text):
-        a, b = m.span()
-        if a > last:
-            a -= 1  # include the base character the marks attach to
-        seg = text[a:b]
-        repl = _fold_segment(seg)
-        if repl == seg:
-            continue
-        out.append(text[last:a])
-        npos += a - last
-        pieces.append((npos, npos + len(repl), a, b))
-        out.append(repl)
-        npos += len(repl)
-        last = b
-    if not pieces:
-        return text, None
-    out.append(text[last:])
-    return "".join(out), _OffsetMap(pieces)
+    return normalise(
+        text,
+        "NFC",
+        translate=_translation(),
+        marks=_MARKS,
+        remove=_ZERO_WIDTH,
+        recompose=_RECOMPOSE,
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -1610,10 +1544,7 @@ def find_signals(text: str) -> list[SignalMatch]:
         if ne <= ns or not _keep(norm, low, ns, ne, signal):
             continue
         last_end = ne
-        if omap is None:
-            start, end = ns, ne
-        else:
-            start, end = omap.start(ns), omap.end(ne)
+        start, end = (ns, ne) if omap is None else omap.span(ns, ne)
         if end <= start:
             continue
         quote = text[start:end]

@@ -24,12 +24,13 @@ Implementation notes
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
+
+from .normalize import OffsetMap, normalise
 
 __all__ = ["PERIODS", "ReturnClaim", "find_return_claims"]
 
@@ -623,87 +624,9 @@ def _patterns() -> _Patterns:
     )
 
 
-# ---------------------------------------------------------------------------------------
-# Offsets: matching runs on an NFKC copy; map its offsets back to the original text.
-# ---------------------------------------------------------------------------------------
-
-
-class _OffsetMap:
-    """Piecewise map from offsets in a normalised copy back to the original text.
-
-    Each piece is ``(norm_start, orig_start, norm_len, orig_len, identity)``. Identity
-    pieces map offsets one to one; other pieces (a character whose normal form differs)
-    map every offset inside to the whole original character.
-    """
-
-    def __init__(self) -> None:
-        self.norm_starts: list[int] = []
-        self.pieces: list[tuple[int, int, int, int, bool]] = []
-
-    def add(self, norm_start: int, orig_start: int, nlen: int, olen: int, ident: bool) -> None:
-        if nlen <= 0:
-            return
-        if ident and self.pieces and self.pieces[-1][4]:
-            ns, os_, nl, ol, _ = self.pieces[-1]
-            if ns + nl == norm_start and os_ + ol == orig_start:
-                self.pieces[-1] = (ns, os_, nl + nlen, ol + olen, True)
-                return
-        self.norm_starts.append(norm_start)
-        self.pieces.append((norm_start, orig_start, nlen, olen, ident))
-
-    def _piece(self, pos: int) -> tuple[int, int, int, int, bool]:
-        i = bisect.bisect_right(self.norm_starts, pos) - 1
-        return self.pieces[max(i, 0)]
-
-    def start(self, pos: int) -> int:
-        ns, os_, _, _, ident = self._piece(pos)
-        return os_ + (pos - ns) if ident else os_
-
-    def end(self, pos: int) -> int:
-        ns, os_, _, ol, ident = self._piece(pos - 1)
-        return os_ + (pos - ns) if ident else os_ + ol
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-def _normalise(text: str) -> tuple[str, _OffsetMap | None]:
+def _normalise(text: str) -> tuple[str, OffsetMap | None]:
     """Return an NFKC copy of `text` and an offset map (None when the copy is identical)."""
-    if text.isascii() or unicodedata.is_normalized("NFKC", text):
-        return text, None
-    omap = _OffsetMap()
-    out: list[str] = []
-    npos = 0
-    opos = 0
-    for m in _NON_ASCII.finditer(text):
-        # A combining mark may attach to the ASCII character just before the run.
-        a = m.start() - 1 if m.start() > opos else m.start()
-        b = m.end()
-        if a > opos:
-            out.append(text[opos:a])
-            omap.add(npos, opos, a - opos, a - opos, True)
-            npos += a - opos
-        region = text[a:b]
-        if unicodedata.is_normalized("NFKC", region):
-            out.append(region)
-            omap.add(npos, a, b - a, b - a, True)
-            npos += b - a
-        else:
-            seg_start = a
-            for i in range(a + 1, b + 1):
-                if i < b and unicodedata.combining(text[i]):
-                    continue
-                seg = text[seg_start:i]
-                nseg = unicodedata.normalize("NFKC", seg)
-                out.append(nseg)
-                omap.add(npos, seg_start, len(nseg), i - seg_start, nseg == seg)
-                npos += len(nseg)
-                seg_start = i
-        opos = b
-    if opos < len(text):
-        out.append(text[opos:])
-        omap.add(npos, opos, len(text) - opos, len(text) - opos, True)
-    return "".join(out), omap
+    return normalise(text, "NFKC")
 
 
 # ---------------------------------------------------------------------------------------
@@ -825,7 +748,7 @@ def _claims(text: str) -> list[ReturnClaim]:
             continue
 
         floor = max(floor, end)
-        ostart, oend = (start, end) if omap is None else (omap.start(start), omap.end(end))
+        ostart, oend = (start, end) if omap is None else omap.span(start, end)
         claims.append(
             ReturnClaim(
                 start=ostart,
