@@ -44,8 +44,9 @@ Implementation notes
   full-width digits) and Thai/Lao/other native digits are folded to ASCII, exotic spaces to
   a space, curly apostrophes and dashes to ASCII, decomposed diacritics are composed (NFC;
   e.g. Vietnamese typed with combining marks), zero-width characters are dropped and the
-  decomposed Thai/Lao vowel *sara am* is recomposed. Offsets are mapped back to the input,
-  so ``text[m.start:m.end] == m.quote`` always holds.
+  decomposed Thai/Lao vowel *sara am* is recomposed. Offsets are mapped back to the input
+  (:mod:`fakeinvest.features.normalize`), so ``text[m.start:m.end] == m.quote`` always
+  holds.
 """
 from __future__ import annotations
 
@@ -1228,8 +1229,8 @@ def _negated(norm: str, low: str, start: int, signal: str) -> bool:
 
 
 @cache
-def _translation() -> dict[int, int]:
-    """One-to-one character folds (offsets are unchanged; built once, on first use)."""
+def _translation() -> tuple[str, str]:
+    """One-to-one character folds ``(from, to)`` (offsets are unchanged; built once)."""
     table = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII
     for cp in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)):
         table[cp] = 0x20
@@ -1243,7 +1244,7 @@ def _translation() -> dict[int, int]:
     for zero in (0x0660, 0x06F0, 0x0966, 0x0E50, 0x0ED0, 0x1040, 0x17E0):  # native digits
         for k in range(10):
             table[zero + k] = 0x30 + k
-    return table
+    return "".join(map(chr, table)), "".join(map(chr, table.values()))
 
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"

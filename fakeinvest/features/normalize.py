@@ -31,7 +31,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 __all__ = ["Form", "OffsetMap", "normalise"]
@@ -45,9 +45,6 @@ _FORMS: tuple[str, ...] = ("NFC", "NFD", "NFKC", "NFKD")
 _MAX_RUN = 64
 #: Longest run of translatable characters handled by one regex match.
 _MAX_FOLD_RUN = 256
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
 
 class OffsetMap:
     """Map offsets in a normalised copy of a text back to the original text.
@@ -172,7 +169,7 @@ class OffsetMap:
 class _Helpers(NamedTuple):
     """Compiled, cached helpers for one combination of :func:`normalise` arguments."""
 
-    table: dict[int, int] | None
+    table: dict[int, int]
     foldable: re.Pattern[str] | None
     special: re.Pattern[str] | None
     remove: str
@@ -183,22 +180,24 @@ def _char_class(chars: Iterable[str]) -> str:
     return "".join(re.escape(ch) for ch in sorted(set(chars)))
 
 
+@cache
+def _non_ascii() -> re.Pattern[str]:
+    return re.compile(r"[^\x00-\x7f]+")
+
+
 @lru_cache(maxsize=32)
 def _helpers(
-    translate: frozenset[tuple[int, int]] | None,
+    translate: tuple[str, str] | None,
     marks: str | None,
     remove: str,
     recompose: tuple[tuple[str, str], ...],
 ) -> _Helpers:
-    table = None
+    table: dict[int, int] = {}
     foldable = None
-    if translate:
-        table = dict(translate)
-        for key, value in table.items():
-            if not (isinstance(key, int) and isinstance(value, int)):
-                raise TypeError("translate must map code points (int) to code points (int)")
-        chars = _char_class(chr(cp) for cp in table)
-        foldable = re.compile(f"[{chars}]{{1,{_MAX_FOLD_RUN}}}")
+    if translate is not None and translate[0]:
+        src, dst = translate
+        table = str.maketrans(src, dst)
+        foldable = re.compile(f"[{_char_class(src)}]{{1,{_MAX_FOLD_RUN}}}")
     special = None
     if marks is not None:
         first = set(marks) | set(remove) | {key[0] for key, _ in recompose}
@@ -210,87 +209,88 @@ def _helpers(
     return _Helpers(table, foldable, special, remove, recompose)
 
 
-class _Builder:
-    """Assemble the normalised copy and its offset map from replaced pieces."""
-
-    __slots__ = ("last", "npos", "out", "pieces", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.out: list[str] = []
-        self.pieces: list[tuple[int, int, int, int]] = []
-        self.last = 0  # offset up to which `out` covers `text`
-        self.npos = 0  # length of `out` joined
-
-    def replace(self, a: int, b: int, repl: str) -> None:
-        """Replace ``text[a:b]`` (with ``a >= self.last``) by `repl`."""
-        self.out.append(self.text[self.last : a])
-        self.npos += a - self.last
-        self.pieces.append((self.npos, self.npos + len(repl), a, b))
-        self.out.append(repl)
-        self.npos += len(repl)
-        self.last = b
-
-    def result(self) -> tuple[str, OffsetMap | None]:
-        if not self.pieces:
-            return self.text, None
-        self.out.append(self.text[self.last :])
-        return "".join(self.out), OffsetMap(self.pieces)
+def _assemble(
+    text: str, out: list[str], pieces: list[tuple[int, int, int, int]], last: int
+) -> tuple[str, OffsetMap | None]:
+    """Finish a copy built as ``out + [text[last:]]``; no pieces means no change."""
+    if not pieces:
+        return text, None
+    out.append(text[last:])
+    return "".join(out), OffsetMap(pieces)
 
 
 def _normalise_full(text: str, form: Form) -> tuple[str, OffsetMap | None]:
     """Full mode: put every cluster containing non-ASCII characters in `form`."""
     if unicodedata.is_normalized(form, text):
         return text, None
-    build = _Builder(text)
-    for m in _NON_ASCII.finditer(text):
+    is_normalized = unicodedata.is_normalized
+    normalize = unicodedata.normalize
+    combining = unicodedata.combining
+    pieces: list[tuple[int, int, int, int]] = []
+    out: list[str] = []
+    last = 0  # offset up to which `out` covers `text`
+    npos = 0  # total length of `out`
+    for m in _non_ascii().finditer(text):
         a, b = m.span()
-        if a > build.last:
+        if a > last:
             a -= 1  # a combining mark may attach to the ASCII character before the run
-        if unicodedata.is_normalized(form, text[a:b]):
+        if is_normalized(form, text[a:b]):
             continue
         seg_start = a
         for i in range(a + 1, b + 1):
-            if i < b and unicodedata.combining(text[i]):
+            if i < b and combining(text[i]):
                 continue
             seg = text[seg_start:i]
-            repl = unicodedata.normalize(form, seg)
+            repl = normalize(form, seg)
             if repl != seg:
-                build.replace(seg_start, i, repl)
+                out.append(text[last:seg_start])
+                npos += seg_start - last
+                pieces.append((npos, npos + len(repl), seg_start, i))
+                out.append(repl)
+                npos += len(repl)
+                last = i
             seg_start = i
-    return build.result()
-
-
-def _fold_run(seg: str, form: Form, helpers: _Helpers) -> str:
-    """Light mode: remove, recompose, then normalise one short run."""
-    for ch in helpers.remove:
-        seg = seg.replace(ch, "")
-    for old, new in helpers.recompose:
-        seg = seg.replace(old, new)
-    return unicodedata.normalize(form, seg)
+    return _assemble(text, out, pieces, last)
 
 
 def _normalise_light(
     text: str, form: Form, special: re.Pattern[str], helpers: _Helpers
 ) -> tuple[str, OffsetMap | None]:
-    """Light mode: rewrite only runs matched by `special`, with the character before."""
-    build = _Builder(text)
+    """Light mode: rewrite only the runs found by `special`, with their base character."""
+    normalize = unicodedata.normalize
+    remove = helpers.remove
+    recompose = helpers.recompose
+    pieces: list[tuple[int, int, int, int]] = []
+    out: list[str] = []
+    last = 0  # offset up to which `out` covers `text`
+    npos = 0  # total length of `out`
     for m in special.finditer(text):
         a, b = m.span()
-        if a > build.last:
+        if a > last:
             a -= 1  # include the base character the marks attach to
         seg = text[a:b]
-        repl = _fold_run(seg, form, helpers)
-        if repl != seg:
-            build.replace(a, b, repl)
-    return build.result()
+        repl = seg
+        for ch in remove:
+            repl = repl.replace(ch, "")
+        for old, new in recompose:
+            repl = repl.replace(old, new)
+        repl = normalize(form, repl)
+        if repl == seg:
+            continue
+        out.append(text[last:a])
+        npos += a - last
+        pieces.append((npos, npos + len(repl), a, b))
+        out.append(repl)
+        npos += len(repl)
+        last = b
+    return _assemble(text, out, pieces, last)
 
 
 def normalise(
     text: str,
     form: Form = "NFKC",
     *,
-    translate: Mapping[int, int] | None = None,
+    translate: tuple[str, str] | None = None,
     marks: str | None = None,
     remove: str = "",
     recompose: Mapping[str, str] | None = None,
@@ -299,20 +299,24 @@ def normalise(
 
     Steps, in order:
 
-    1. If `text` is pure ASCII, it is returned as is with no map (nothing else is done,
-       even if `translate` has ASCII keys).
-    2. `translate` is applied; it maps characters one to one, so offsets do not change.
-    3. Full mode (``marks=None``): every character cluster (a character followed by its
-       combining marks, i.e. characters with a non-zero canonical combining class) that
-       is not already in normal form `form` is replaced by its normal form. A copy already
-       in normal form is returned with no map.
+    1. Pure-ASCII `text` is returned as is, with no map (fast path; nothing else is
+       done, even if `translate` would change ASCII characters).
+    2. `translate` is applied. It maps characters one to one, so offsets do not change.
+    3. Full mode (``marks=None``): every character cluster -- a character followed by
+       its combining marks, i.e. characters with a non-zero canonical combining class --
+       that is not in normal form `form` is replaced by its normal form. Text already in
+       normal form costs one check.
 
-       Light mode (`marks` given): each run of characters from `marks`, `remove` and the
-       first characters of the `recompose` keys (the run may continue through the other
-       characters of those keys; at most 64 characters), together with the character
-       just before it unless that character was itself just rewritten, has the `remove`
-       characters deleted, the `recompose` replacements applied in order and is then
-       put in normal form `form`. Only runs that change become replaced pieces.
+       Light mode (`marks` given): a *run* is a sequence of at most 64 characters that
+       starts with a character of `marks`, of `remove` or the first character of a
+       `recompose` key, and continues with such characters or the other characters of
+       the `recompose` keys. Each run, together with the character before it (unless the
+       run starts right where the previously rewritten piece ends), has the `remove`
+       characters deleted and the `recompose` replacements applied in order, and is then
+       put in normal form `form`. Everything outside runs is left as is.
+
+    Each cluster or run whose rewritten form differs becomes one replaced piece of the
+    :class:`OffsetMap`.
 
     Parameters
     ----------
@@ -320,41 +324,41 @@ def normalise(
         Any text.
     form : {"NFKC", "NFC", "NFD", "NFKD"}, default "NFKC"
         Unicode normal form applied to each cluster (full mode) or run (light mode).
-    translate : mapping of int to int, optional
-        One-to-one character folds as for :meth:`str.translate`, applied first, e.g.
-        full-width digits to ASCII digits. Values must be single code points.
+    translate : tuple of (str, str), optional
+        One-to-one character folds, applied first: two strings of equal length, the
+        i-th character of the first is replaced by the i-th character of the second (as
+        ``str.maketrans(src, dst)``). E.g. ``("\uff05\uff11", "%1")`` folds a full-width
+        percent sign and digit one.
     marks : str, optional
-        Light mode: the combining characters whose runs (with their base character) are
-        normalised. ``None`` (the default) selects full mode; ``""`` selects light mode
-        with only `remove` and `recompose`.
+        The combining characters whose runs, with their base character, are normalised;
+        giving it selects light mode (``""`` for light mode with only `remove` and
+        `recompose`). ``None`` (the default) selects full mode.
     remove : str, default ""
-        Light mode: characters deleted (e.g. zero-width spaces, soft hyphens).
+        Light mode only: characters to delete (zero-width space, soft hyphen, ...).
     recompose : mapping of str to str, optional
-        Light mode: character sequences replaced before normalising, e.g.
-        ``{"\\u0e4d\\u0e32": "\\u0e33"}`` (a decomposed Thai *sara am*).
+        Light mode only: character sequences to replace before normalising, e.g.
+        ``{"\u0e4d\u0e32": "\u0e33"}`` (a decomposed Thai *sara am*). Keys must not be
+        empty.
 
     Returns
     -------
     normalised : str
         The normalised copy.
     offsets : OffsetMap or None
-        Map from offsets in `normalised` back to `text`; ``None`` when the offsets of
-        both texts agree (then ``len(normalised) == len(text)``).
+        Map from offsets in `normalised` back to offsets in `text`; ``None`` when no
+        piece was replaced, i.e. offsets in both texts agree.
 
     Raises
     ------
     ValueError
-        If `form` is not a normal form name, or `remove` or `recompose` are given in
-        full mode.
-    TypeError
-        If `translate` does not map ints to ints.
+        If `form` is not a normal form name, `remove` or `recompose` are given in full
+        mode, the two `translate` strings differ in length or a `recompose` key is empty.
 
     Examples
     --------
-    >>> norm, omap = normalise("Lai 2\\uff05 ng\\u00e0y", translate={0xFF05: 0x25}, marks="")
-    >>> norm, omap
+    >>> normalise("Lai 2\uff05 ng\u00e0y", "NFC", translate=("\uff05", "%"), marks="")
     ('Lai 2% ngày', None)
-    >>> norm, omap = normalise("ro\\u0301i 5\\uff05")
+    >>> norm, omap = normalise("ro\u0301i 5\uff05")
     >>> norm
     'rói 5%'
     >>> omap.span(0, 3), omap.span(4, 6)
@@ -364,21 +368,25 @@ def normalise(
         raise ValueError(f"unknown normal form {form!r}; expected one of {_FORMS}")
     if marks is None and (remove or recompose):
         raise ValueError("remove and recompose need light mode (marks not None)")
+    if translate is not None and len(translate[0]) != len(translate[1]):
+        raise ValueError("translate must be two strings of equal length")
+    if recompose and not all(recompose):
+        raise ValueError("recompose keys must not be empty")
     if text.isascii():
         return text, None
+    if marks is None and translate is None:
+        return _normalise_full(text, form)
     helpers = _helpers(
-        frozenset(translate.items()) if translate else None,
+        translate,
         marks,
         remove,
         tuple(recompose.items()) if recompose else (),
     )
     if helpers.foldable is not None:
         table = helpers.table
-        text_t = helpers.foldable.sub(lambda m: m.group().translate(table), text)
-    else:
-        text_t = text
+        text = helpers.foldable.sub(lambda m: m.group().translate(table), text)
     if marks is None:
-        return _normalise_full(text_t, form)
+        return _normalise_full(text, form)
     if helpers.special is None:
-        return text_t, None
-    return _normalise_light(text_t, form, helpers.special, helpers)
+        return text, None
+    return _normalise_light(text, form, helpers.special, helpers)

@@ -19,7 +19,8 @@ Implementation notes
 * Patterns are compiled on first use (:func:`_patterns` is cached).
 * Matching runs on an NFKC-normalised copy of the text (full-width digits and ``％``,
   decomposed Vietnamese diacritics, non-breaking spaces, Thai ``ำ``), mapped back to offsets
-  in the original text, so ``text[claim.start:claim.end] == claim.quote`` always holds.
+  in the original text (:mod:`fakeinvest.features.normalize`), so
+  ``text[claim.start:claim.end] == claim.quote`` always holds.
 """
 
 from __future__ import annotations
