@@ -27,6 +27,12 @@ def _short(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _short_middle(s: str, n: int) -> str:
+    """Shorten a URL or path in the middle, keeping its host and its last part."""
+    half = (n - 1) // 2
+    return s if len(s) <= n else s[:half] + "…" + s[-(n - 1 - half):]
+
+
 def format_table(verdicts: Iterable[object], width: int | None = None) -> str:
     """Render verdicts as a table for people: URL, probability, flag, top reasons.
 
@@ -49,12 +55,12 @@ def format_table(verdicts: Iterable[object], width: int | None = None) -> str:
     for v in verdicts:
         assert isinstance(v, Verdict)
         if v.error:
-            lines.append(f"{_short(v.url, 44):<44} {'-':>8}  {'ERROR':<7} {v.error}")
+            lines.append(f"{_short_middle(v.url, 44):<44} {'-':>8}  {'ERROR':<7} {v.error}")
             continue
         flag = "FRAUD" if v.flagged else "ok"
         reasons = [r for r in v.reasons if r.contribution > 0][:3] if v.flagged else \
             [r for r in v.reasons if r.contribution < 0][:3]
-        lines.append(f"{_short(v.url, 44):<44} {v.probability:>8.3f}  {flag:<7} "
+        lines.append(f"{_short_middle(v.url, 44):<44} {v.probability:>8.3f}  {flag:<7} "
                      + ", ".join(r.feature for r in reasons))
         for r in reasons:
             quote = _short(r.evidence, width - 18)
