@@ -157,34 +157,27 @@ class Model:
         idx = np.flatnonzero(delta)
         contrib = {int(i): float(delta[i]) * float(coef[i]) for i in idx}
         contrib = {i: c for i, c in contrib.items() if abs(c) >= MIN_CONTRIBUTION}
-        scored: list[Reason] = []
+        engineered: list[Reason] = []
+        terms: list[tuple[str, float]] = []
         for i, c in contrib.items():
             name = names[i]
             if name.startswith("engineered__"):
                 feat = name.removeprefix("engineered__")
                 value = fs.values.get(feat, math.nan)
                 ev = fs.evidence.get(feat, [])
-                if ev:
-                    scored.append(Reason(feat, c, ev[0].context or ev[0].quote, ev[0].page_url,
-                                         value))
-                else:
-                    scored.append(Reason(feat, c, f"{feat} = {value:g}",
-                                         None, value))
+                quote = (ev[0].context or ev[0].quote) if ev else f"{feat} = {value:g}"
+                engineered.append(Reason(feat, c, quote, ev[0].page_url if ev else None, value))
             elif name.startswith("text__"):
-                term = name.removeprefix("text__")
-                quote, page_url = _find_term(snapshot, term)
-                scored.append(Reason(f"text:{term}", c, quote, page_url, None))
-        positive = sorted((r for r in scored if r.contribution > 0),
-                          key=lambda r: -r.contribution)
-        negative = sorted((r for r in scored if r.contribution < 0),
-                          key=lambda r: r.contribution)
-        text_pos = [r for r in positive if r.feature.startswith("text:")][:TOP_TEXT_TERMS]
-        eng_pos = [r for r in positive if not r.feature.startswith("text:")]
-        top_pos = sorted(eng_pos + text_pos, key=lambda r: -r.contribution)
+                terms.append((name.removeprefix("text__"), c))
+        # Only the strongest text terms are shown, so only they are quoted from the pages.
+        terms.sort(key=lambda t: -t[1])
+        shown = [t for t in terms if t[1] > 0][:TOP_TEXT_TERMS]
+        shown += sorted((t for t in terms if t[1] < 0), key=lambda t: t[1])[:TOP_TEXT_TERMS]
+        text = [Reason(f"text:{term}", c, *_find_term(snapshot, term)) for term, c in shown]
+        scored = engineered + text
+        top_pos = sorted((r for r in scored if r.contribution > 0), key=lambda r: -r.contribution)
+        top_neg = sorted((r for r in scored if r.contribution < 0), key=lambda r: r.contribution)
         context = _context_reasons(fs)
-        text_neg = [r for r in negative if r.feature.startswith("text:")][:TOP_TEXT_TERMS]
-        eng_neg = [r for r in negative if not r.feature.startswith("text:")]
-        top_neg = sorted(eng_neg + text_neg, key=lambda r: r.contribution)
         return top_pos + context + top_neg
 
 
