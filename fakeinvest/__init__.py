@@ -26,6 +26,8 @@ __all__ = [
     "__version__",
     "errors",
     "load_model",
+    "load_snapshot",
+    "save_snapshot",
     "scan",
     "scan_many",
     "score_html",
@@ -42,6 +44,8 @@ _LAZY = {
     "Snapshot": ("fakeinvest.snapshot", "Snapshot"),
     "FetchConfig": ("fakeinvest.config", "FetchConfig"),
     "load_model": ("fakeinvest.model", "load_model"),
+    "load_snapshot": ("fakeinvest.warc", "load_snapshot"),
+    "save_snapshot": ("fakeinvest.warc", "save_snapshot"),
     "errors": ("fakeinvest.errors", None),
 }
 
@@ -52,6 +56,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import load_model
     from .snapshot import Snapshot
     from .verdict import Reason, Verdict
+    from .warc import load_snapshot, save_snapshot
 
 
 def __getattr__(name: str) -> Any:

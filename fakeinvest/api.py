@@ -6,6 +6,7 @@ import asyncio
 import dataclasses
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 from . import errors
 from .config import AllowPrivate, FetchConfig
@@ -145,7 +146,8 @@ def score_html(html: str, url: str | None = None) -> Verdict:
 
 
 def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPrivate = False,
-              config: FetchConfig | None = None, concurrency: int = 16) -> Iterator[Verdict]:
+              config: FetchConfig | None = None, concurrency: int = 16,
+              snapshot_dir: str | Path | None = None) -> Iterator[Verdict]:
     """Scan many sites concurrently; yield one verdict per URL, in input order.
 
     A site that cannot be analysed yields a verdict with ``error`` set (and NaN
@@ -159,6 +161,9 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
     config : FetchConfig, optional
     concurrency : int
         Sites crawled at the same time.
+    snapshot_dir : str or Path, optional
+        Save each analysed site's snapshot there as a WARC file (evidence; re-score it
+        offline with :func:`fakeinvest.load_snapshot` and :func:`score_snapshot`).
 
     Yields
     ------
@@ -169,6 +174,8 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
 
     cfg = _config(config, allow_private)
     model = load_model()
+    if snapshot_dir is not None:
+        Path(snapshot_dir).mkdir(parents=True, exist_ok=True)
 
     async def batch(items: list[str]) -> list[Snapshot | BaseException]:
         session = _make_session(cfg)
@@ -192,6 +199,10 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
                 yield Verdict.failed(u, f"internal: {type(res).__name__}: {res}",
                                      model.version)
             else:
+                if snapshot_dir is not None:
+                    from .warc import save_snapshot
+
+                    save_snapshot(res, Path(snapshot_dir))
                 yield model.verdict(res, url=u)
 
     for u in urls:

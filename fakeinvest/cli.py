@@ -95,14 +95,22 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     from .api import scan_many
 
     allow: bool | list[str] = bool(args.allow_private)
-    return _emit(scan_many(args.urls, whois=not args.no_whois, allow_private=allow),
-                 args.json)
+    return _emit(scan_many(args.urls, whois=not args.no_whois, allow_private=allow,
+                           snapshot_dir=args.snapshots), args.json)
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from .api import score_html
+    from .api import score_html, score_snapshot
     from .fetch import decode_html
 
+    if args.snapshot:
+        from .warc import load_snapshot
+
+        snap = load_snapshot(args.snapshot)  # BadInputError -> one line, exit 2
+        return _emit([score_snapshot(snap, url=snap.url or str(args.snapshot))], args.json)
+    if not args.file:
+        print("fakeinvest: score needs FILE.html or --snapshot PATH", file=sys.stderr)
+        return 2
     path = Path(args.file)
     try:
         data = path.read_bytes()
@@ -148,10 +156,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--no-whois", action="store_true", help="skip the WHOIS domain-age lookup")
     s.add_argument("--allow-private", action="store_true",
                    help="allow loopback/private/link-local addresses (internal testing only)")
+    s.add_argument("--snapshots", metavar="DIR", default=None,
+                   help="save what was fetched, per site, as WARC evidence files in DIR")
     s.set_defaults(func=_cmd_scan)
 
-    sc = sub.add_parser("score", help="score a saved HTML page offline")
-    sc.add_argument("file", metavar="FILE.html")
+    sc = sub.add_parser("score", help="score a saved HTML page or a WARC snapshot offline")
+    sc.add_argument("file", metavar="FILE.html", nargs="?")
+    sc.add_argument("--snapshot", metavar="PATH", default=None,
+                    help="re-score a snapshot saved by `scan --snapshots` (exact live verdict)")
     sc.add_argument("--url", default=None, help="where the page came from (enables URL checks)")
     sc.add_argument("--json", action="store_true")
     sc.set_defaults(func=_cmd_score)

@@ -234,7 +234,8 @@ async def _get(session: aiohttp.ClientSession, url: str, config: FetchConfig,
                 if "\x00" in html[:4096]:
                     raise errors.NotHTMLError(f"{current} is binary, not HTML", url=url)
                 return Page(url=str(resp.url), html=html, role=role, status=resp.status,
-                            content_type=media or "text/html")
+                            content_type=media or "text/html", raw=bytes(buf),
+                            headers=tuple((k, v) for k, v in resp.headers.items()))
         except errors.FetchError:
             raise
         except Exception as exc:

@@ -35,6 +35,11 @@ class Page:
         HTTP status code (200 for saved pages).
     content_type : str
         Media type as served.
+    raw : bytes or None
+        The body as received (after content decoding), kept so a saved snapshot holds
+        exactly what was served; None for pages created from a str.
+    headers : tuple of (str, str)
+        Response headers as received.
     """
 
     url: str | None
@@ -42,6 +47,8 @@ class Page:
     role: str = "landing"
     status: int = 200
     content_type: str = "text/html"
+    raw: bytes | None = field(default=None, compare=False, repr=False)
+    headers: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
 
     @cached_property
     def content(self) -> PageText:

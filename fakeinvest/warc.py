@@ -1,0 +1,154 @@
+"""Evidence snapshots as WARC files (warcio): save what a scan saw, re-score it offline.
+
+A snapshot file holds, per page, a ``request`` and a ``response`` record (the body exactly
+as received, after content decoding; timestamps and payload digests by warcio), then one
+``metadata`` record (JSON) with what the verdict needs besides the pages: the scanned URL,
+the scan time, the page roles and the WHOIS facts. :func:`load_snapshot` rebuilds the same
+:class:`~fakeinvest.snapshot.Snapshot`, so re-scoring gives exactly the live verdict.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ._version import __version__
+from .errors import BadInputError
+from .snapshot import DomainFacts, Page, Snapshot
+
+__all__ = ["load_snapshot", "save_snapshot", "snapshot_filename"]
+
+_META_URI = "urn:fakeinvest:snapshot"
+# Pages of unknown origin get a placeholder HTTP URI (warcio parses HTTP headers only for
+# http(s) targets); ".invalid" can never resolve (RFC 6761) and maps back to url=None.
+_NO_URL = "http://unknown-origin.invalid/page-"
+_DROP_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+def _warc_date(dt: datetime) -> str:
+    return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def snapshot_filename(snapshot: Snapshot) -> str:
+    """A file name for a snapshot: ``<host>-<UTC time>.warc.gz``."""
+    host = (urlsplit(snapshot.url or "").hostname or "page").replace(":", "_")
+    return f"{host}-{snapshot.fetched_at.strftime('%Y%m%dT%H%M%SZ')}.warc.gz"
+
+
+def save_snapshot(snapshot: Snapshot, path: str | Path) -> Path:
+    """Write a snapshot as a gzip-compressed WARC file.
+
+    Parameters
+    ----------
+    snapshot : Snapshot
+    path : str or Path
+        The file to write; when it is an existing directory, a file named by
+        :func:`snapshot_filename` is created inside it.
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = Path(path)
+    if path.is_dir():
+        path = path / snapshot_filename(snapshot)
+    date = _warc_date(snapshot.fetched_at)
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(
+            path.name, {"software": f"fakeinvest {__version__}",
+                        "format": "WARC File Format 1.1"}))
+        for i, page in enumerate(snapshot.pages):
+            uri = page.url or f"{_NO_URL}{i}"
+            parts = urlsplit(uri)
+            target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            request = writer.create_warc_record(
+                uri, "request",
+                http_headers=StatusAndHeaders(
+                    f"GET {target} HTTP/1.1", [("Host", parts.netloc or "")],
+                    is_http_request=True),
+                warc_headers_dict={"WARC-Date": date})
+            if page.raw is not None:
+                body = page.raw
+                headers = [(k, v) for k, v in page.headers if k.lower() not in _DROP_HEADERS]
+            else:
+                body = page.html.encode("utf-8")
+                headers = [("Content-Type", f"{page.content_type}; charset=utf-8")]
+            response = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body),
+                http_headers=StatusAndHeaders(str(page.status), headers, protocol="HTTP/1.1"),
+                warc_headers_dict={"WARC-Date": date, "WARC-Fakeinvest-Role": page.role})
+            request.rec_headers.add_header("WARC-Concurrent-To",
+                                           response.rec_headers.get_header("WARC-Record-ID"))
+            writer.write_record(request)
+            writer.write_record(response)
+        meta = {"url": snapshot.url, "fetched_at": snapshot.fetched_at.isoformat(),
+                "domain": snapshot.domain.to_dict(), "fakeinvest": __version__}
+        writer.write_record(writer.create_warc_record(
+            _META_URI, "metadata", payload=io.BytesIO(json.dumps(meta).encode("utf-8")),
+            warc_content_type="application/json", warc_headers_dict={"WARC-Date": date}))
+    return path
+
+
+def load_snapshot(path: str | Path) -> Snapshot:
+    """Read a snapshot written by :func:`save_snapshot` (no network).
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    Snapshot
+
+    Raises
+    ------
+    fakeinvest.errors.BadInputError
+        The file is missing, not a WARC file, or holds no page.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    from .fetch import decode_html
+
+    pages: list[Page] = []
+    meta: dict = {}
+    try:
+        with open(path, "rb") as fh:
+            for rec in ArchiveIterator(fh):
+                if rec.rec_type == "response":
+                    raw = rec.content_stream().read()
+                    ctype = rec.http_headers.get_header("Content-Type") or ""
+                    uri = rec.rec_headers.get_header("WARC-Target-URI")
+                    pages.append(Page(
+                        url=None if uri.startswith(_NO_URL) else uri,
+                        html=decode_html(raw, ctype),
+                        role=rec.rec_headers.get_header("WARC-Fakeinvest-Role") or "landing",
+                        status=int(rec.http_headers.get_statuscode() or 200),
+                        content_type=ctype.split(";")[0].strip().lower() or "text/html",
+                        raw=raw, headers=tuple(rec.http_headers.headers)))
+                elif rec.rec_type == "metadata" and \
+                        rec.rec_headers.get_header("WARC-Target-URI") == _META_URI:
+                    meta = json.loads(rec.content_stream().read().decode("utf-8"))
+    except FileNotFoundError as exc:
+        raise BadInputError(f"no snapshot file at {path}") from exc
+    except (ArchiveLoadFailed, ValueError, OSError) as exc:
+        raise BadInputError(f"{path} is not a readable WARC snapshot: {exc}") from exc
+    if not pages:
+        raise BadInputError(f"{path} holds no page (no WARC response record)")
+    d = meta.get("domain") or {}
+    created = d.get("created")
+    domain = DomainFacts(
+        domain=d.get("domain"), created=datetime.fromisoformat(created) if created else None,
+        registrar=d.get("registrar"), error=d.get("error"), source=d.get("source", "none"))
+    fetched = meta.get("fetched_at")
+    kwargs = {"fetched_at": datetime.fromisoformat(fetched)} if fetched else {}
+    return Snapshot(url=meta.get("url", pages[0].url), pages=tuple(pages), domain=domain,
+                    **kwargs)

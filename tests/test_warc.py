@@ -1,0 +1,85 @@
+"""WARC evidence snapshots: a live verdict equals the offline re-score of its snapshot."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import fakeinvest
+from fakeinvest import errors
+from fakeinvest.api import score_snapshot, snapshot_site
+from fakeinvest.localservers import SiteServer, WhoisServer
+from fakeinvest.snapshot import Snapshot
+from fakeinvest.warc import load_snapshot, save_snapshot
+
+
+@pytest.mark.parametrize("host", ["atfx-vn.com", "harbourline-markets.co.uk"])
+def test_live_verdict_equals_rescored_snapshot(site_server: SiteServer, whois_env: WhoisServer,
+                                               demo_config, tmp_path: Path, host: str) -> None:
+    snap = snapshot_site(site_server.url(host), config=demo_config,
+                         allow_private=["127.0.0.1/32"])
+    live = score_snapshot(snap, url=snap.url)
+    path = save_snapshot(snap, tmp_path)
+    assert path.name.startswith(host) and path.suffixes[-2:] == [".warc", ".gz"]
+    again = fakeinvest.load_snapshot(path)
+    assert [p.url for p in again.pages] == [p.url for p in snap.pages]
+    assert [p.html for p in again.pages] == [p.html for p in snap.pages]
+    assert again.fetched_at == snap.fetched_at and again.domain == snap.domain
+    assert score_snapshot(again, url=again.url).to_dict() == live.to_dict()
+
+
+def test_records_are_standard_warc(site_server: SiteServer, demo_config, tmp_path: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    snap = snapshot_site(site_server.url("coinyield-capital.biz"), config=demo_config,
+                         allow_private=["127.0.0.0/8"], whois=False)
+    path = save_snapshot(snap, tmp_path / "s.warc.gz")
+    kinds = []
+    with open(path, "rb") as fh:
+        for rec in ArchiveIterator(fh):
+            kinds.append(rec.rec_type)
+            if rec.rec_type == "response":
+                assert rec.rec_headers.get_header("WARC-Payload-Digest").startswith("sha1:")
+                assert rec.rec_headers.get_header("WARC-Date")
+    assert kinds[0] == "warcinfo" and kinds[-1] == "metadata"
+    assert kinds.count("response") == kinds.count("request") == len(snap.pages)
+
+
+def test_saved_html_page_round_trips(tmp_path: Path) -> None:
+    snap = Snapshot.from_html("<p>Earn 3% daily. Lãi 1%/ngày.</p>")
+    again = load_snapshot(save_snapshot(snap, tmp_path / "p.warc.gz"))
+    assert again.pages[0].html == snap.pages[0].html and again.url is None
+
+
+@pytest.mark.parametrize("content", [None, b"not a warc", gzip.compress(b"")])
+def test_bad_snapshot_files(tmp_path: Path, content: bytes | None) -> None:
+    path = tmp_path / "bad.warc.gz"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(errors.BadInputError):
+        load_snapshot(path)
+
+
+def test_cli_scan_snapshots_then_score_snapshot(site_server: SiteServer, tmp_path: Path) -> None:
+    env = {**os.environ, "FAKEINVEST_RESOLVE": "atfx-vn.com:127.0.0.1"}
+    cli = [sys.executable, "-m", "fakeinvest.cli"]
+    url = site_server.url("atfx-vn.com")
+    live = subprocess.run([*cli, "scan", url, "--json", "--allow-private", "--no-whois",
+                           "--snapshots", str(tmp_path)], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert live.returncode == 0, live.stderr
+    (saved,) = tmp_path.glob("*.warc.gz")
+    offline = subprocess.run([*cli, "score", "--snapshot", str(saved), "--json"], env=env,
+                             capture_output=True, text=True, timeout=120)
+    assert offline.returncode == 0, offline.stderr
+    a, b = json.loads(live.stdout), json.loads(offline.stdout)
+    assert a == b
+    bad = subprocess.run([*cli, "score", "--snapshot", str(tmp_path / "none.warc.gz")],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "no snapshot file" in bad.stderr
