@@ -91,12 +91,74 @@ def _emit(verdicts: Iterable[object], as_json: bool) -> int:
     return 1 if failures else 0
 
 
+def _read_url_list(path: Path) -> list[str]:
+    """URLs of a list file: one per line, blank lines and ``#`` comments ignored."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise errors.BadInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _done_urls(output: Path) -> set[str]:
+    """URLs already in a results file; a torn last line (crash mid-write) is cut off."""
+    if not output.exists():
+        return set()
+    data = output.read_bytes()
+    if data and not data.endswith(b"\n"):
+        keep = data.rfind(b"\n") + 1
+        with open(output, "r+b") as fh:
+            fh.truncate(keep)
+        data = data[:keep]
+    done = set()
+    for line in data.decode("utf-8", errors="replace").splitlines():
+        try:
+            done.add(json.loads(line)["url"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return done
+
+
 def _cmd_scan(args: argparse.Namespace) -> int:
     from .api import scan_many
 
+    urls = list(args.urls)
+    if args.input:
+        urls += _read_url_list(Path(args.input))
+    urls = list(dict.fromkeys(urls))
+    if not urls:
+        print("fakeinvest: no URL to scan (give URLs or --input FILE)", file=sys.stderr)
+        return 2
     allow: bool | list[str] = bool(args.allow_private)
-    return _emit(scan_many(args.urls, whois=not args.no_whois, allow_private=allow,
-                           snapshot_dir=args.snapshots), args.json)
+    if not args.output:
+        return _emit(scan_many(urls, whois=not args.no_whois, allow_private=allow,
+                               snapshot_dir=args.snapshots), args.json)
+    return _scan_to_file(urls, Path(args.output), args, allow)
+
+
+def _scan_to_file(urls: list[str], output: Path, args: argparse.Namespace,
+                  allow: bool | list[str]) -> int:
+    """Bulk mode: append one JSON line per site as soon as it is done; resumable."""
+    from tqdm import tqdm
+
+    from .api import scan_many
+
+    done = _done_urls(output)
+    todo = [u for u in urls if u not in done]
+    failures = 0
+    with open(output, "a", encoding="utf-8") as out, \
+            tqdm(total=len(todo), unit="site", file=sys.stderr, disable=None,
+                 desc=f"scanning ({len(done)} already done)") as bar:
+        for v in scan_many(todo, whois=not args.no_whois, allow_private=allow,
+                           snapshot_dir=args.snapshots):
+            out.write(json.dumps(v.to_dict(), ensure_ascii=False) + "\n")
+            out.flush()
+            failures += v.error is not None
+            bar.set_postfix(errors=failures, refresh=False)
+            bar.update(1)
+    print(f"fakeinvest: {len(todo)} scanned, {len(done)} skipped (already in {output}), "
+          f"{failures} could not be analysed", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
@@ -151,7 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("scan", help="crawl and score live sites")
-    s.add_argument("urls", nargs="+", metavar="URL")
+    s.add_argument("urls", nargs="*", metavar="URL")
+    s.add_argument("--input", metavar="FILE", default=None,
+                   help="read URLs from FILE, one per line (# comments allowed)")
+    s.add_argument("--output", metavar="FILE", default=None,
+                   help="append one JSON line per site to FILE as it finishes; re-running "
+                        "skips URLs already there (resumable)")
     s.add_argument("--json", action="store_true", help="one JSON object per line")
     s.add_argument("--no-whois", action="store_true", help="skip the WHOIS domain-age lookup")
     s.add_argument("--allow-private", action="store_true",

@@ -92,3 +92,38 @@ def test_demo_runs_and_flags_the_scams() -> None:
     flagged = out.rsplit("flagged:", 1)[1]
     assert "atfx-vn.com" in flagged and "coinyield-capital.biz" in flagged
     assert "harbourline" not in flagged and "bakery" not in flagged
+
+
+def test_bulk_scan_is_incremental_and_resumable(site_server: SiteServer, tmp_path: Path) -> None:
+    hosts = ["coinyield-capital.biz", "riverside-bakery.com"]
+    env = {"FAKEINVEST_RESOLVE": ",".join(f"{h}:127.0.0.1" for h in hosts)}
+    urls = [site_server.url(h) for h in hosts] + [site_server.url("127.0.0.1", "/missing")]
+    listing = tmp_path / "urls.txt"
+    listing.write_text("# candidates\n" + "\n".join(urls) + "\n\n", encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    first = run("scan", "--input", str(listing), "--output", str(out), "--allow-private",
+                "--no-whois", env=env)
+    assert first.returncode == 1  # one site could not be analysed
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["url"] for r in rows] == urls
+    assert rows[2]["error"].startswith("http_status")
+    assert "3 scanned, 0 skipped" in first.stderr
+    # A crash mid-write leaves a torn line: it is cut off and that site is scanned again.
+    with open(out, "a", encoding="utf-8") as fh:
+        fh.write('{"url": "http://torn')
+    before = len(site_server.requests)
+    again = run("scan", "--input", str(listing), "--output", str(out), "--allow-private",
+                "--no-whois", env=env)
+    assert again.returncode == 0
+    assert "0 scanned, 3 skipped" in again.stderr
+    assert len(site_server.requests) == before  # nothing fetched twice
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_bulk_scan_needs_urls(tmp_path: Path) -> None:
+    empty = tmp_path / "none.txt"
+    empty.write_text("# nothing\n", encoding="utf-8")
+    res = run("scan", "--input", str(empty))
+    assert res.returncode == 2 and "no URL" in res.stderr
+    missing = run("scan", "--input", str(tmp_path / "absent.txt"))
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
