@@ -834,18 +834,13 @@ class _Entry:
 
 def _lower_pattern(pattern: str) -> str:
     """Lower-case the literal characters of `pattern`, leaving escapes (``\\S``) alone."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-        i += 1
-    return "".join(out)
+
+    def lower(m: re.Match[str]) -> str:
+        atom = m.group(0)
+        low = atom.lower()
+        return atom if atom.startswith("\\") or len(low) != 1 else low
+
+    return re.sub(r"\\.|.", lower, pattern, flags=re.DOTALL)
 
 
 #: An anchored plan for one trigger: (regex on the lower-cased text, its signals,
