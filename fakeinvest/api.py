@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import errors
 from .config import AllowPrivate, FetchConfig
 from .snapshot import DomainFacts, Snapshot
 from .verdict import Verdict
+
+if TYPE_CHECKING:
+    from .fetch import Crawler
 
 __all__ = ["scan", "scan_many", "score_html", "score_snapshot", "snapshot_site"]
 
@@ -26,16 +31,41 @@ def _config(config: FetchConfig | None, allow_private: AllowPrivate) -> FetchCon
 
 
 async def _snapshot_async(url: str, whois: bool, config: FetchConfig,
-                          session: object | None = None) -> Snapshot:
+                          crawler: Crawler | None = None) -> Snapshot:
+    """Crawl one site and look up its domain, both within ``config.site_deadline``.
+
+    The WHOIS lookup of the requested host runs while the pages are fetched; only when the
+    landing page ends on another registrable domain is that one looked up afterwards, with
+    whatever time the site has left.
+    """
+    from .features.domain import split_domain
     from .fetch import fetch_site, validate_url
     from .whois_lookup import lookup_domain
 
     url = validate_url(url)
     started = datetime.now(UTC)
-    pages = await fetch_site(url, config, session=session)  # type: ignore[arg-type]
-    domain = DomainFacts()
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + config.site_deadline
+    lookup: asyncio.Future[DomainFacts] | None = None
     if whois:
-        domain = await asyncio.to_thread(lookup_domain, pages[0].url or url, WHOIS_TIMEOUT)
+        lookup = asyncio.ensure_future(asyncio.to_thread(
+            lookup_domain, url, min(WHOIS_TIMEOUT, config.site_deadline)))
+    try:
+        pages = await fetch_site(url, config, crawler=crawler)
+    except BaseException:
+        if lookup is not None:
+            lookup.cancel()
+        raise
+    domain = DomainFacts()
+    if lookup is not None:
+        domain = await lookup
+        final = split_domain(pages[0].url or url).registered
+        if final and final != domain.domain:
+            left = deadline - loop.time()
+            domain = (await asyncio.to_thread(lookup_domain, pages[0].url, min(WHOIS_TIMEOUT,
+                                                                             left))
+                      if left > 0.5 else DomainFacts(domain=final, error="timeout",
+                                                     source="whois"))
     return Snapshot(url=url, pages=pages, fetched_at=started, domain=domain)
 
 
@@ -147,11 +177,16 @@ def score_html(html: str, url: str | None = None) -> Verdict:
 
 def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPrivate = False,
               config: FetchConfig | None = None, concurrency: int = 16,
-              snapshot_dir: str | Path | None = None) -> Iterator[Verdict]:
-    """Scan many sites concurrently; yield one verdict per URL, in input order.
+              snapshot_dir: str | Path | None = None,
+              ordered: bool = True) -> Iterator[Verdict]:
+    """Scan many sites concurrently; yield one verdict per URL.
 
-    A site that cannot be analysed yields a verdict with ``error`` set (and NaN
-    probability); this function never raises for a single site's failure.
+    One event loop (in a background thread, so this also works inside Jupyter) keeps
+    ``concurrency`` sites in flight through one shared :class:`~fakeinvest.fetch.Crawler`;
+    verdicts are scored in the calling thread as they arrive. URLs are read lazily, so
+    ``urls`` may be a generator over a huge file. A site that cannot be analysed yields a
+    verdict with ``error`` set (and NaN probability); this function never raises for a
+    single site's failure. Closing the generator early stops the crawl.
 
     Parameters
     ----------
@@ -160,55 +195,119 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
     allow_private : bool or list of str
     config : FetchConfig, optional
     concurrency : int
-        Sites crawled at the same time.
+        Sites crawled at the same time (connections are further limited by
+        ``config.max_connections`` and ``config.max_connections_per_host``).
     snapshot_dir : str or Path, optional
         Save each analysed site's snapshot there as a WARC file (evidence; re-score it
         offline with :func:`fakeinvest.load_snapshot` and :func:`score_snapshot`).
+    ordered : bool
+        Yield in input order (default). ``False`` yields each verdict as soon as it is
+        ready, which keeps a slow site from holding back the ones behind it.
 
     Yields
     ------
     Verdict
     """
-    from .fetch import _make_session, run_sync
+    import queue
+    import threading
+
+    from .fetch import Crawler
     from .model import load_model
 
+    if concurrency < 1:
+        raise errors.BadInputError("concurrency must be >= 1")
     cfg = _config(config, allow_private)
     model = load_model()
     if snapshot_dir is not None:
         Path(snapshot_dir).mkdir(parents=True, exist_ok=True)
 
-    async def batch(items: list[str]) -> list[Snapshot | BaseException]:
-        session = _make_session(cfg)
+    done: queue.Queue[tuple[int, str, object, float] | None] = queue.Queue()
+    stop = threading.Event()
+    state: dict[str, object] = {}
+
+    async def crawl() -> None:
+        loop = asyncio.get_running_loop()
+        slots = asyncio.Semaphore(concurrency)
+        tasks: set[asyncio.Task[None]] = set()
+
+        def cancel_all() -> None:
+            slots.release()  # wake the producer so it sees the stop flag
+            for task in list(tasks):
+                task.cancel()
+
+        state["release"] = lambda: loop.call_soon_threadsafe(slots.release)
+        state["shutdown"] = lambda: loop.call_soon_threadsafe(cancel_all)
+        async with Crawler(cfg) as crawler:
+
+            async def one(index: int, url: str) -> None:
+                t0 = loop.time()
+                try:
+                    res: object = await _snapshot_async(url, whois, cfg, crawler)
+                except asyncio.CancelledError:
+                    raise
+                except BaseException as exc:
+                    res = exc
+                done.put((index, url, res, loop.time() - t0))
+
+            for index, url in enumerate(urls):
+                await slots.acquire()
+                if stop.is_set():
+                    break
+                task = asyncio.create_task(one(index, url))
+                tasks.add(task)
+                task.add_done_callback(tasks.discard)
+            if tasks:
+                await asyncio.gather(*tasks, return_exceptions=True)
+
+    def run() -> None:
         try:
-            return await asyncio.gather(
-                *(_snapshot_async(u, whois, cfg, session) for u in items),
-                return_exceptions=True)
+            asyncio.run(crawl())
+        except BaseException as exc:  # surfaced in the caller's thread
+            state["error"] = exc
         finally:
-            await session.close()
+            done.put(None)
 
-    pending: list[str] = []
+    def to_verdict(url: str, res: object, elapsed: float) -> Verdict:
+        if isinstance(res, errors.FetchError):
+            v = Verdict.failed(url, str(res), model.version)
+        elif isinstance(res, errors.FakeinvestError):
+            v = Verdict.failed(url, f"bad_input: {res}", model.version)
+        elif isinstance(res, BaseException):
+            v = Verdict.failed(url, f"internal: {type(res).__name__}: {res}", model.version)
+        else:
+            assert isinstance(res, Snapshot)
+            if snapshot_dir is not None:
+                from .warc import save_snapshot
 
-    def flush() -> Iterator[Verdict]:
-        results = run_sync(batch(pending))
-        for u, res in zip(pending, results, strict=True):
-            if isinstance(res, errors.FetchError):
-                yield Verdict.failed(u, str(res), model.version)
-            elif isinstance(res, errors.FakeinvestError):
-                yield Verdict.failed(u, f"bad_input: {res}", model.version)
-            elif isinstance(res, BaseException):
-                yield Verdict.failed(u, f"internal: {type(res).__name__}: {res}",
-                                     model.version)
-            else:
-                if snapshot_dir is not None:
-                    from .warc import save_snapshot
+                save_snapshot(res, Path(snapshot_dir))
+            v = model.verdict(res, url=url)
+        return dataclasses.replace(v, elapsed=round(elapsed, 3))
 
-                    save_snapshot(res, Path(snapshot_dir))
-                yield model.verdict(res, url=u)
-
-    for u in urls:
-        pending.append(u)
-        if len(pending) >= max(1, concurrency):
-            yield from flush()
-            pending = []
-    if pending:
-        yield from flush()
+    worker = threading.Thread(target=run, name="fakeinvest-scan", daemon=True)
+    worker.start()
+    waiting: dict[int, Verdict] = {}
+    next_index = 0
+    try:
+        while (item := done.get()) is not None:
+            index, url, res, elapsed = item
+            verdict = to_verdict(url, res, elapsed)
+            release = state.get("release")
+            if callable(release):
+                with contextlib.suppress(RuntimeError):  # the loop may be done already
+                    release()
+            if not ordered:
+                yield verdict
+                continue
+            waiting[index] = verdict
+            while next_index in waiting:
+                yield waiting.pop(next_index)
+                next_index += 1
+        if "error" in state:
+            raise state["error"]  # type: ignore[misc]
+    finally:
+        stop.set()
+        shutdown = state.get("shutdown")
+        if callable(shutdown):
+            with contextlib.suppress(RuntimeError):  # the loop has already finished
+                shutdown()
+        worker.join(timeout=30)

@@ -129,15 +129,30 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     if not urls:
         print("fakeinvest: no URL to scan (give URLs or --input FILE)", file=sys.stderr)
         return 2
-    allow: bool | list[str] = bool(args.allow_private)
+    config = _fetch_config(args)
     if not args.output:
-        return _emit(scan_many(urls, whois=not args.no_whois, allow_private=allow,
-                               snapshot_dir=args.snapshots), args.json)
-    return _scan_to_file(urls, Path(args.output), args, allow)
+        return _emit(scan_many(urls, whois=not args.no_whois, config=config,
+                               concurrency=args.concurrency, snapshot_dir=args.snapshots),
+                     args.json)
+    return _scan_to_file(urls, Path(args.output), args, config)
+
+
+def _fetch_config(args: argparse.Namespace) -> object:
+    """A FetchConfig from the crawl options; bad values are usage errors."""
+    from .config import DEFAULT_USER_AGENT, FetchConfig
+
+    allow: bool | list[str] = True if args.allow_private else list(args.allow_network or [])
+    try:
+        return FetchConfig(allow_private=allow or False, site_deadline=args.deadline,
+                           max_pages=args.max_pages, proxy=args.proxy,
+                           user_agent=args.user_agent or DEFAULT_USER_AGENT,
+                           retries=args.retries)
+    except ValueError as exc:
+        raise errors.BadInputError(str(exc)) from exc
 
 
 def _scan_to_file(urls: list[str], output: Path, args: argparse.Namespace,
-                  allow: bool | list[str]) -> int:
+                  config: object) -> int:
     """Bulk mode: append one JSON line per site as soon as it is done; resumable."""
     from tqdm import tqdm
 
@@ -149,8 +164,9 @@ def _scan_to_file(urls: list[str], output: Path, args: argparse.Namespace,
     with open(output, "a", encoding="utf-8") as out, \
             tqdm(total=len(todo), unit="site", file=sys.stderr, disable=None,
                  desc=f"scanning ({len(done)} already done)") as bar:
-        for v in scan_many(todo, whois=not args.no_whois, allow_private=allow,
-                           snapshot_dir=args.snapshots):
+        for v in scan_many(todo, whois=not args.no_whois, config=config,  # type: ignore[arg-type]
+                           concurrency=args.concurrency, snapshot_dir=args.snapshots,
+                           ordered=False):
             out.write(json.dumps(v.to_dict(), ensure_ascii=False) + "\n")
             out.flush()
             failures += v.error is not None
@@ -222,7 +238,23 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="one JSON object per line")
     s.add_argument("--no-whois", action="store_true", help="skip the WHOIS domain-age lookup")
     s.add_argument("--allow-private", action="store_true",
-                   help="allow loopback/private/link-local addresses (internal testing only)")
+                   help="allow any address, loopback/private/link-local included "
+                        "(internal testing only)")
+    s.add_argument("--allow-network", metavar="CIDR", action="append",
+                   help="also allow this network (repeatable), e.g. 127.0.0.0/8; "
+                        "any other non-global address stays refused")
+    s.add_argument("--concurrency", type=int, default=16, metavar="N",
+                   help="sites crawled at the same time (default 16)")
+    s.add_argument("--deadline", type=float, default=30.0, metavar="S",
+                   help="total seconds per site, all pages and lookups (default 30)")
+    s.add_argument("--max-pages", type=int, default=8, metavar="N",
+                   help="landing page plus key pages fetched per site (default 8)")
+    s.add_argument("--retries", type=int, default=2, metavar="N",
+                   help="retries of a page after a transient failure (default 2)")
+    s.add_argument("--proxy", metavar="URL", default=None,
+                   help="send every request through this HTTP(S) proxy")
+    s.add_argument("--user-agent", metavar="UA", default=None,
+                   help="User-Agent header (default: a current desktop Chrome)")
     s.add_argument("--snapshots", metavar="DIR", default=None,
                    help="save what was fetched, per site, as WARC evidence files in DIR")
     s.set_defaults(func=_cmd_scan)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -46,7 +47,20 @@ class FetchConfig:
         Host name to IP address overrides, like curl's ``--resolve``. Merged with the
         ``FAKEINVEST_RESOLVE`` environment variable (``host:ip,host:ip``).
     proxy : str or None
-        HTTP proxy URL for all requests.
+        HTTP(S) proxy URL for all requests (``http://user:pass@host:port``). The proxy's
+        own address is trusted; the SSRF guard still checks every target host, resolved
+        locally, before a request is handed to the proxy.
+    max_connections : int
+        Open connections at once across all sites (the crawler's global concurrency).
+    max_connections_per_host : int
+        Open connections at once to one host, so a bulk scan never hammers one server.
+    retries : int
+        Extra attempts for a page after a *transient* failure only: a dropped connection
+        or HTTP 408, 429, 500, 502, 503, 504, 522, 524. DNS, TLS, refused connections,
+        other statuses and the deadline are never retried.
+    backoff : float
+        Seconds before the first retry; doubled for each further one, with jitter, and
+        raised to a server's ``Retry-After``; never past the site deadline.
     """
 
     max_pages: int = 8
@@ -59,8 +73,20 @@ class FetchConfig:
     allow_private: AllowPrivate = False
     resolve: Mapping[str, str] = field(default_factory=dict)
     proxy: str | None = None
+    max_connections: int = 100
+    max_connections_per_host: int = 4
+    retries: int = 2
+    backoff: float = 0.5
 
     def __post_init__(self) -> None:
+        if self.max_connections < 1 or self.max_connections_per_host < 1:
+            raise ValueError("max_connections and max_connections_per_host must be >= 1")
+        if self.retries < 0 or self.backoff < 0:
+            raise ValueError("retries and backoff must be >= 0")
+        if self.proxy is not None and not re.match(r"^https?://[^/]", self.proxy):
+            raise ValueError(
+                f"proxy {self.proxy!r} must be an http:// or https:// URL, "
+                "e.g. 'http://proxy.example:3128'")
         if self.max_pages < 1:
             raise ValueError("max_pages must be >= 1")
         if self.site_deadline <= 0 or self.connect_timeout <= 0 or self.read_timeout <= 0:

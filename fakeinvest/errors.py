@@ -49,9 +49,16 @@ class FetchError(FakeinvestError):
         ``http_status``, ``tls``.
     url : str
         The URL that failed.
+    transient : bool
+        True when retrying later may succeed (dropped connection, HTTP 429/503 ...);
+        the crawler retries those, with backoff, before giving up.
+    retry_after : float
+        Seconds the server asked to wait (``Retry-After``), 0 when it did not say.
     """
 
     kind = "fetch"
+    transient: bool = False
+    retry_after: float = 0.0
 
     def __init__(self, message: str, *, url: str = "") -> None:
         super().__init__(message)

@@ -13,6 +13,7 @@ the resolved address at connect time, for every connection including redirects.
 from __future__ import annotations
 
 import asyncio
+import random
 import re
 import socket
 import ssl
@@ -30,10 +31,12 @@ from .snapshot import Page
 if TYPE_CHECKING:
     import aiohttp
 
-__all__ = ["crawl_site", "decode_html", "fetch_site"]
+__all__ = ["RETRY_STATUSES", "Crawler", "crawl_site", "decode_html", "fetch_site", "numeric_host"]
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _REDIRECTS = (301, 302, 303, 307, 308)
+#: HTTP statuses retried (with backoff) as transient; the list Scrapy retries by default.
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 522, 524})
 
 
 class _Blocked(OSError):
@@ -72,7 +75,7 @@ def validate_url(url: str) -> str:
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> str:
-    """Decode an HTML body: HTTP charset, then BOM, then ``<meta charset>``, then detection.
+    """Decode an HTML body: valid UTF-8, else HTTP charset, BOM, ``<meta>``, detection.
 
     Parameters
     ----------
@@ -87,6 +90,16 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
     """
     from bs4.dammit import UnicodeDammit
 
+    head = data[:2_000_000]
+    # Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever a header or
+    # meta tag claims: in a single-byte charset such sequences are vanishingly unlikely
+    # text, and scam kits copied between hosts often carry a wrong Latin-1 header.
+    if not head.isascii():
+        try:
+            return data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data":  # a size cap cut a character
+                return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     declared = []
     if content_type and "charset=" in content_type.lower():
         cs = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
@@ -94,12 +107,42 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
             declared.append(cs)
     # Headers lie: UnicodeDammit tries the declared charset first but moves on when the
     # bytes do not decode, then BOM, <meta>, a statistical detector, UTF-8 and cp1252.
-    dammit = UnicodeDammit(data[:2_000_000], known_definite_encodings=declared, is_html=True)
+    dammit = UnicodeDammit(head, known_definite_encodings=declared, is_html=True)
     if dammit.unicode_markup is not None:
         if len(data) <= 2_000_000:
             return dammit.unicode_markup
         return data.decode(dammit.original_encoding or "utf-8", errors="replace")
     return data.decode("utf-8", errors="replace")
+
+
+_NUMERIC_HOST = re.compile(r"^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$",
+                           re.IGNORECASE)
+
+
+def numeric_host(host: str) -> str | None:
+    """The IPv4 address a decimal, octal or hex host name denotes (``167772161``), or None.
+
+    Such names are addresses, not names: they are decoded here, the way the C library
+    would, so they never reach DNS and the SSRF guard sees the real address.
+    """
+    if not _NUMERIC_HOST.match(host):
+        return None
+    try:
+        return socket.inet_ntoa(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
+def _canonical_host(url: str) -> str:
+    """Rewrite a decimal/octal/hex IPv4 host (``http://167772161/``) to dotted form."""
+    parts = urlsplit(url)
+    numeric = numeric_host(parts.hostname or "")
+    if numeric is None or numeric == parts.hostname:
+        return url
+    netloc = numeric + (f":{parts.port}" if parts.port else "")
+    if parts.username is not None:
+        netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
+    return parts._replace(netloc=netloc).geturl()
 
 
 class _Resolver:
@@ -113,7 +156,10 @@ class _Resolver:
 
     async def resolve(self, host: str, port: int = 0,
                       family: socket.AddressFamily = socket.AF_INET) -> list[dict[str, Any]]:
-        ip = self._overrides.get(host.lower().rstrip("."))
+        name = host.lower().rstrip(".")
+        ip = self._overrides.get(name) or numeric_host(host)
+        if ip is None and (name == "localhost" or name.endswith(".localhost")):
+            ip = "127.0.0.1"  # RFC 6761: always loopback, never asked of DNS
         if ip is not None:
             fam = socket.AF_INET6 if ":" in ip else socket.AF_INET
             return [{"hostname": host, "host": ip, "port": port, "family": fam,
@@ -124,10 +170,11 @@ class _Resolver:
         await self._inner.close()
 
 
-def _socket_factory(policy: AddressPolicy) -> Callable[[tuple[Any, ...]], socket.socket]:
+def _socket_factory(policy: AddressPolicy,
+                    trusted: set[str]) -> Callable[[tuple[Any, ...]], socket.socket]:
     def factory(addr_info: tuple[Any, ...]) -> socket.socket:
         family, type_, proto, _canon, sockaddr = addr_info
-        if not policy.allows(sockaddr[0]):
+        if sockaddr[0] not in trusted and not policy.allows(sockaddr[0]):
             raise _Blocked(f"address {sockaddr[0]} is not allowed by the SSRF guard")
         sock = socket.socket(family=family, type=type_, proto=proto)
         sock.setblocking(False)
@@ -136,27 +183,10 @@ def _socket_factory(policy: AddressPolicy) -> Callable[[tuple[Any, ...]], socket
     return factory
 
 
-def _make_session(config: FetchConfig) -> aiohttp.ClientSession:
-    import aiohttp
-
-    policy = AddressPolicy(config.allow_private)
-    connector = aiohttp.TCPConnector(
-        resolver=_Resolver(dict(config.resolve)),  # type: ignore[arg-type]
-        socket_factory=_socket_factory(policy),
-        limit=100,
-        limit_per_host=4,
-        ttl_dns_cache=300,
-    )
-    return aiohttp.ClientSession(
-        connector=connector,
-        headers={
-            "User-Agent": config.user_agent,
-            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
-            "Accept-Language": "en-US,en;q=0.8,vi;q=0.6,th;q=0.5,zh;q=0.5",
-        },
-        auto_decompress=True,
-        trust_env=False,
-    )
+def _blocked(address: str, url: str) -> errors.BlockedAddressError:
+    return errors.BlockedAddressError(
+        f"address {address} is not allowed by the SSRF guard; pass allow_private=True "
+        "(or a list of networks) to scan internal hosts", url=url)
 
 
 def _translate(exc: BaseException, url: str) -> errors.FetchError:
@@ -182,70 +212,253 @@ def _translate(exc: BaseException, url: str) -> errors.FetchError:
         return errors.TLSError(str(exc), url=url)
     if isinstance(exc, aiohttp.InvalidURL):
         return errors.ConnectError(f"invalid URL: {exc}", url=url)
-    if isinstance(exc, aiohttp.ClientPayloadError):
-        return errors.ConnectError(f"broken response body: {exc}", url=url)
+    if isinstance(exc, aiohttp.ServerDisconnectedError | aiohttp.ClientPayloadError
+                  | aiohttp.ClientOSError):
+        # The server hung up mid-answer: the one connection failure worth retrying.
+        err = errors.ConnectError(f"connection dropped: {type(exc).__name__}: {exc}",
+                                  url=url)
+        err.transient = True
+        return err
     if isinstance(exc, aiohttp.ClientError | OSError):
         return errors.ConnectError(f"{type(exc).__name__}: {exc}", url=url)
     return errors.FetchError(f"{type(exc).__name__}: {exc}", url=url)
 
 
-async def _get(session: aiohttp.ClientSession, url: str, config: FetchConfig,
-               role: str) -> Page:
-    """GET one page, following redirects by hand (counted, loop-checked)."""
-    import aiohttp
+def _retry_after(value: str | None) -> float:
+    """Seconds from a ``Retry-After`` header (delta-seconds or HTTP date); 0 if absent."""
+    if not value:
+        return 0.0
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
 
-    timeout = aiohttp.ClientTimeout(total=None, sock_connect=config.connect_timeout,
-                                    sock_read=config.read_timeout)
-    seen = {url}
-    current = url
-    for _ in range(config.max_redirects + 1):
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return 0.0
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class Crawler:
+    """One HTTP client for many sites: shared connection pool, limits and SSRF guard.
+
+    Use it as an async context manager; :func:`fetch_site` opens a private one when none
+    is given. Global and per-host connection limits come from the
+    :class:`~fakeinvest.config.FetchConfig`.
+
+    Parameters
+    ----------
+    config : FetchConfig, optional
+    """
+
+    def __init__(self, config: FetchConfig | None = None) -> None:
+        self.config = config or FetchConfig()
+        self._policy = AddressPolicy(self.config.allow_private)
+        self._trusted: set[str] = set()
+        self._resolver: _Resolver | None = None
+        self._session: aiohttp.ClientSession | None = None
+
+    async def __aenter__(self) -> Crawler:
+        import aiohttp
+
+        cfg = self.config
+        self._resolver = _Resolver(dict(cfg.resolve))
+        if cfg.proxy:
+            # The operator chose the proxy: its own address is trusted, whatever it is.
+            proxy = urlsplit(cfg.proxy)
+            for info in await self._resolve(proxy.hostname or "", proxy.port or 80,
+                                            cfg.proxy):
+                self._trusted.add(info)
+        connector = aiohttp.TCPConnector(
+            resolver=self._resolver,  # type: ignore[arg-type]
+            socket_factory=_socket_factory(self._policy, self._trusted),
+            limit=cfg.max_connections,
+            limit_per_host=cfg.max_connections_per_host,
+            ttl_dns_cache=300,
+        )
+        self._session = aiohttp.ClientSession(
+            connector=connector,
+            headers={
+                "User-Agent": cfg.user_agent,
+                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+                "Accept-Language": "en-US,en;q=0.8,vi;q=0.6,th;q=0.5,zh;q=0.5",
+            },
+            auto_decompress=True,
+            trust_env=False,
+        )
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    async def _resolve(self, host: str, port: int, url: str) -> list[str]:
+        """Addresses of ``host`` (overrides first); DNS failures become ``DNSError``."""
         try:
-            async with session.get(current, allow_redirects=False, timeout=timeout,
-                                   proxy=config.proxy) as resp:
-                if resp.status in _REDIRECTS and "Location" in resp.headers:
-                    nxt = urljoin(current, resp.headers["Location"])
-                    if urlsplit(nxt).scheme not in ("http", "https"):
-                        raise errors.ConnectError(f"redirect to a non-HTTP URL {nxt!r}",
-                                                  url=url)
-                    if nxt in seen:
-                        raise errors.TooManyRedirectsError(f"redirect loop at {nxt}", url=url)
-                    seen.add(nxt)
-                    current = nxt
-                    continue
-                ctype = resp.headers.get("Content-Type", "")
-                media = ctype.split(";")[0].strip().lower()
-                if resp.status >= 400:
-                    raise errors.HTTPStatusError(f"HTTP {resp.status} from {current}",
-                                                 url=url, status=resp.status)
-                if media and media not in HTML_TYPES:
-                    raise errors.NotHTMLError(f"{current} is {media}, not HTML", url=url)
-                buf = bytearray()
-                async for chunk in resp.content.iter_chunked(65536):
-                    buf += chunk
-                    if len(buf) > config.max_bytes:
-                        raise errors.TooLargeError(
-                            f"{current}: body exceeds {config.max_bytes} bytes after "
-                            "decompression", url=url)
-                if not buf.strip():
-                    raise errors.NotHTMLError(f"{current} returned an empty body", url=url)
-                html = decode_html(bytes(buf), ctype)
-                if not media and "<" not in html[:4096]:
-                    raise errors.NotHTMLError(f"{current} does not look like HTML", url=url)
-                if "\x00" in html[:4096]:
-                    raise errors.NotHTMLError(f"{current} is binary, not HTML", url=url)
-                return Page(url=str(resp.url), html=html, role=role, status=resp.status,
-                            content_type=media or "text/html", raw=bytes(buf),
-                            headers=tuple((k, v) for k, v in resp.headers.items()))
-        except errors.FetchError:
-            raise
-        except Exception as exc:
-            raise _translate(exc, url) from exc
-    raise errors.TooManyRedirectsError(
-        f"more than {config.max_redirects} redirects starting at {url}", url=url)
+            ip = AddressPolicy.normalise(host.strip("[]"))
+        except ValueError:
+            numeric = numeric_host(host)
+            if numeric is not None:
+                return [numeric]
+        else:
+            return [str(ip)]
+        assert self._resolver is not None
+        try:
+            infos = await self._resolver.resolve(host, port, socket.AF_UNSPEC)
+        except OSError as exc:
+            raise errors.DNSError(f"host name {host!r} does not resolve ({exc})",
+                                  url=url) from exc
+        return [str(i["host"]) for i in infos]
+
+    async def _check_target(self, target: str, url: str) -> None:
+        """With a proxy the connector only sees the proxy: check the target here."""
+        parts = urlsplit(target)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        for address in await self._resolve(parts.hostname or "", port, url):
+            if not self._policy.allows(address):
+                raise _blocked(address, url)
+
+    async def get(self, url: str, role: str = "landing",
+                  deadline: float | None = None) -> Page:
+        """GET one page with redirects, size cap and retries of transient failures.
+
+        Parameters
+        ----------
+        url : str
+        role : str
+            The page's role (``landing``, ``plans``, ...), recorded on the page.
+        deadline : float, optional
+            Event-loop time after which no retry is started.
+
+        Returns
+        -------
+        Page
+
+        Raises
+        ------
+        fakeinvest.errors.FetchError
+        """
+        loop = asyncio.get_running_loop()
+        attempt = 0
+        while True:
+            try:
+                return await self._get_once(url, role)
+            except errors.FetchError as exc:
+                if attempt >= self.config.retries or not getattr(exc, "transient", False):
+                    raise
+                delay = self.config.backoff * (2 ** attempt) * (1 + random.random() / 2)
+                delay = max(delay, getattr(exc, "retry_after", 0.0))
+                if deadline is not None and loop.time() + delay >= deadline:
+                    raise
+                attempt += 1
+                await asyncio.sleep(delay)
+
+    async def _get_once(self, url: str, role: str) -> Page:
+        """One attempt: follow redirects by hand (counted, loop-checked)."""
+        import aiohttp
+
+        assert self._session is not None, "use Crawler as an async context manager"
+        config = self.config
+        timeout = aiohttp.ClientTimeout(total=None, sock_connect=config.connect_timeout,
+                                        sock_read=config.read_timeout)
+        seen = {url}
+        current = _canonical_host(url)
+        for _ in range(config.max_redirects + 1):
+            try:
+                if config.proxy:
+                    await self._check_target(current, url)
+                async with self._session.get(current, allow_redirects=False,
+                                             timeout=timeout, proxy=config.proxy) as resp:
+                    if resp.status in _REDIRECTS and "Location" in resp.headers:
+                        nxt = urljoin(current, resp.headers["Location"])
+                        if urlsplit(nxt).scheme not in ("http", "https"):
+                            raise errors.ConnectError(
+                                f"redirect to a non-HTTP URL {nxt!r}", url=url)
+                        if nxt in seen:
+                            raise errors.TooManyRedirectsError(
+                                f"redirect loop at {nxt}", url=url)
+                        seen.add(nxt)
+                        current = _canonical_host(nxt)
+                        continue
+                    return await self._read(resp, current, url, role)
+            except errors.FetchError:
+                raise
+            except Exception as exc:
+                raise _translate(exc, url) from exc
+        raise errors.TooManyRedirectsError(
+            f"more than {config.max_redirects} redirects starting at {url}", url=url)
+
+    async def _read(self, resp: aiohttp.ClientResponse, current: str, url: str,
+                    role: str) -> Page:
+        config = self.config
+        ctype = resp.headers.get("Content-Type", "")
+        media = ctype.split(";")[0].strip().lower()
+        if resp.status >= 400:
+            err = errors.HTTPStatusError(f"HTTP {resp.status} from {current}", url=url,
+                                         status=resp.status)
+            if resp.status in RETRY_STATUSES:
+                err.transient = True
+                err.retry_after = _retry_after(resp.headers.get("Retry-After"))
+            raise err
+        if media and media not in HTML_TYPES:
+            raise errors.NotHTMLError(f"{current} is {media}, not HTML", url=url)
+        buf = bytearray()
+        # Chunks are already decompressed: the cap holds for gzip/deflate/br bombs.
+        async for chunk in resp.content.iter_chunked(65536):
+            buf += chunk
+            if len(buf) > config.max_bytes:
+                raise errors.TooLargeError(
+                    f"{current}: body exceeds {config.max_bytes} bytes after "
+                    "decompression", url=url)
+        if not buf.strip():
+            raise errors.NotHTMLError(f"{current} returned an empty body", url=url)
+        if b"\x00" in buf[:4096] and not buf.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise errors.NotHTMLError(f"{current} is binary, not HTML", url=url)
+        html = decode_html(bytes(buf), ctype)
+        if not media and "<" not in html[:4096]:
+            raise errors.NotHTMLError(f"{current} does not look like HTML", url=url)
+        if "\x00" in html[:4096]:
+            raise errors.NotHTMLError(f"{current} is binary, not HTML", url=url)
+        return Page(url=str(resp.url), html=html, role=role, status=resp.status,
+                    content_type=media or "text/html", raw=bytes(buf),
+                    headers=tuple((k, v) for k, v in resp.headers.items()))
+
+    async def fetch_site(self, url: str) -> tuple[Page, ...]:
+        """Fetch the landing page and up to ``max_pages - 1`` key pages of one site.
+
+        See :func:`fetch_site`.
+        """
+        config = self.config
+        url = validate_url(url)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + config.site_deadline
+        try:
+            async with asyncio.timeout_at(deadline):
+                landing = await self.get(url, "landing", deadline)
+                targets = key_page_urls(landing.url or url, landing.content.links,
+                                        config.max_pages - 1)
+                results = await asyncio.gather(
+                    *(self.get(u, role, deadline) for u, role in targets),
+                    return_exceptions=True,
+                )
+        except TimeoutError as exc:
+            raise errors.TimeoutError(
+                f"site not fetched within {config.site_deadline:g} s", url=url) from exc
+        pages = [landing]
+        for res in results:
+            if isinstance(res, Page):
+                pages.append(res)
+            elif not isinstance(res, errors.FetchError):
+                raise res  # a programming error, not a network one
+        return tuple(pages)
 
 
 async def fetch_site(url: str, config: FetchConfig | None = None,
-                     session: aiohttp.ClientSession | None = None) -> tuple[Page, ...]:
+                     crawler: Crawler | None = None) -> tuple[Page, ...]:
     """Fetch the landing page and up to ``config.max_pages - 1`` key pages.
 
     Parameters
@@ -253,8 +466,9 @@ async def fetch_site(url: str, config: FetchConfig | None = None,
     url : str
         Site URL (``http://`` is assumed when no scheme is given).
     config : FetchConfig, optional
-    session : aiohttp.ClientSession, optional
-        Reuse a session (bulk scans); a private one is opened otherwise.
+        Ignored when ``crawler`` is given (the crawler's own config applies).
+    crawler : Crawler, optional
+        Reuse an open crawler (bulk scans); a private one is opened otherwise.
 
     Returns
     -------
@@ -266,33 +480,10 @@ async def fetch_site(url: str, config: FetchConfig | None = None,
     fakeinvest.errors.FetchError
         When the landing page cannot be fetched, with a ``kind`` saying why.
     """
-    config = config or FetchConfig()
-    url = validate_url(url)
-    own = session is None
-    if session is None:
-        session = _make_session(config)
-    try:
-        async with asyncio.timeout(config.site_deadline):
-            landing = await _get(session, url, config, "landing")
-            targets = key_page_urls(landing.url or url, landing.content.links,
-                                    config.max_pages - 1)
-            results = await asyncio.gather(
-                *(_get(session, u, config, role) for u, role in targets),
-                return_exceptions=True,
-            )
-    except TimeoutError as exc:
-        raise errors.TimeoutError(
-            f"site not fetched within {config.site_deadline:g} s", url=url) from exc
-    finally:
-        if own:
-            await session.close()
-    pages = [landing]
-    for res in results:
-        if isinstance(res, Page):
-            pages.append(res)
-        elif not isinstance(res, errors.FetchError):
-            raise res  # a programming error, not a network one
-    return tuple(pages)
+    if crawler is not None:
+        return await crawler.fetch_site(url)
+    async with Crawler(config) as own:
+        return await own.fetch_site(url)
 
 
 def run_sync(coro: Any) -> Any:

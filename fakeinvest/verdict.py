@@ -79,6 +79,9 @@ class Verdict:
         URLs of the pages the verdict is based on.
     domain : dict
         Domain registration facts (WHOIS), when looked up.
+    elapsed : float
+        Seconds the live crawl and lookup of this site took (NaN when scored offline);
+        not part of equality, so a live verdict equals its offline re-score.
     """
 
     url: str
@@ -91,6 +94,7 @@ class Verdict:
     threshold: float = math.nan
     pages: list[str] = field(default_factory=list)
     domain: dict[str, Any] = field(default_factory=dict)
+    elapsed: float = field(default=math.nan, compare=False)
 
     @property
     def error_kind(self) -> str | None:
@@ -116,6 +120,7 @@ class Verdict:
             "features": {k: _json_float(v) for k, v in self.features.items()},
             "pages": list(self.pages),
             "domain": dict(self.domain),
+            "elapsed": _json_float(self.elapsed),
         }
 
     def __str__(self) -> str:

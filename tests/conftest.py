@@ -12,6 +12,8 @@ import pytest
 from fakeinvest.demo import DEMO_SITES, demo_site_dirs
 from fakeinvest.localservers import CannedResponse, SiteServer, WhoisServer, demo_whois_records
 
+from .hostile import HostileServer
+
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 PAGES = DATA / "pages.jsonl.gz"
 LOOPBACK = ["127.0.0.0/8"]
@@ -56,6 +58,13 @@ def site_server() -> Iterator[SiteServer]:
 
 
 @pytest.fixture(scope="session")
+def hostile() -> Iterator[HostileServer]:
+    """Misbehaving sites (bombs, drips, redirects into the LAN ...), one per host name."""
+    with HostileServer() as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
 def whois_server() -> Iterator[WhoisServer]:
     """A WHOIS server with the demo domains' records."""
     with WhoisServer(demo_whois_records()) as srv:
@@ -75,7 +84,7 @@ def demo_config():
     from fakeinvest.config import FetchConfig
 
     return FetchConfig(resolve=dict.fromkeys(DEMO_SITES, "127.0.0.1"), allow_private=LOOPBACK,
-                       site_deadline=15.0, max_bytes=5_000_000)
+                       site_deadline=15.0, max_bytes=5_000_000, backoff=0.05)
 
 
 @pytest.fixture(autouse=True)

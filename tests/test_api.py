@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import subprocess
@@ -126,3 +127,43 @@ def test_rescoring_the_same_snapshot_is_deterministic(site_server: SiteServer,
                          allow_private=["127.0.0.0/8"])
     a, b = score_snapshot(snap), score_snapshot(snap)
     assert a.to_dict() == b.to_dict()
+
+
+def test_scan_many_unordered_yields_fast_sites_before_slow_ones(
+        site_server: SiteServer, hostile, demo_config) -> None:
+    cfg = dataclasses.replace(demo_config, site_deadline=3.0,
+                              resolve={**demo_config.resolve, "slow-drip.test": "127.0.0.1"})
+    urls = [hostile.url("slow-drip.test"), site_server.url("riverside-bakery.com")]
+    got = list(fakeinvest.scan_many(urls, whois=False, config=cfg, ordered=False))
+    assert [v.url for v in got] == urls[::-1]  # the bakery did not wait for the drip
+    assert got[1].error_kind == "timeout" and got[1].elapsed <= 3.0 + 1.0
+    assert got[0].error is None and got[0].elapsed < 3.0
+
+
+def test_scan_many_stops_crawling_when_closed_early(site_server: SiteServer, hostile,
+                                                    demo_config) -> None:
+    import time
+
+    cfg = dataclasses.replace(demo_config, site_deadline=20.0,
+                              resolve={**demo_config.resolve, "hang.test": "127.0.0.1"})
+    urls = [site_server.url("riverside-bakery.com")] + [hostile.url("hang.test")] * 3
+    gen = fakeinvest.scan_many(urls, whois=False, config=cfg, ordered=False)
+    first = next(gen)
+    t0 = time.monotonic()
+    gen.close()  # the three hanging sites are cancelled, not waited for
+    assert first.error is None
+    assert time.monotonic() - t0 < 5.0
+
+
+def test_scan_many_reads_urls_lazily(site_server: SiteServer, demo_config) -> None:
+    pulled = []
+
+    def urls():
+        for i in range(50):
+            pulled.append(i)
+            yield site_server.url("riverside-bakery.com", f"/?n={i}")
+
+    gen = fakeinvest.scan_many(urls(), whois=False, config=demo_config, concurrency=2)
+    next(gen)
+    gen.close()
+    assert len(pulled) < 10  # a huge list is never read into memory up front

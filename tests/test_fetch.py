@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from fakeinvest import errors
-from fakeinvest.fetch import crawl_site, decode_html, validate_url
+from fakeinvest.fetch import crawl_site, decode_html, numeric_host, validate_url
 from fakeinvest.localservers import SiteServer
+
+from .proxy import LoopbackProxy
 
 
 def test_crawls_landing_and_key_pages(site_server: SiteServer, demo_config) -> None:
@@ -149,3 +152,133 @@ def test_validate_url_rejects_non_http(bad: str) -> None:
 
 def test_validate_url_adds_scheme() -> None:
     assert validate_url("example.com") == "http://example.com"
+
+
+# -- retries -----------------------------------------------------------------------------
+
+def _hostile_config(demo_config, *hosts: str, **changes):
+    return dataclasses.replace(
+        demo_config, resolve={**demo_config.resolve, **dict.fromkeys(hosts, "127.0.0.1")},
+        **changes)
+
+
+def test_transient_status_is_retried_then_succeeds(hostile, demo_config) -> None:
+    cfg = _hostile_config(demo_config, "flaky.test")
+    before = hostile.hits["flaky.test/?retry-test"]
+    pages, _ = crawl_site(hostile.url("flaky.test", "/?retry-test"), cfg)
+    assert "2%/ngày" in pages[0].content.text
+    assert hostile.hits["flaky.test/?retry-test"] - before == 2
+
+
+@pytest.mark.parametrize("retries", [0, 1, 3])
+def test_retries_are_counted(hostile, demo_config, retries: int) -> None:
+    cfg = _hostile_config(demo_config, "server-error.test", retries=retries)
+    path = f"/?retries={retries}"
+    with pytest.raises(errors.HTTPStatusError) as info:
+        crawl_site(hostile.url("server-error.test", path), cfg)
+    assert info.value.status == 500 and info.value.transient
+    assert hostile.hits[f"server-error.test{path}"] == 1 + retries
+
+
+def test_permanent_failures_are_not_retried(site_server: SiteServer, demo_config) -> None:
+    before = sum(1 for _, p in site_server.requests if p == "/missing")
+    with pytest.raises(errors.HTTPStatusError):
+        crawl_site(site_server.url("127.0.0.1", "/missing"), demo_config)
+    assert sum(1 for _, p in site_server.requests if p == "/missing") - before == 1
+
+
+def test_no_retry_starts_past_the_deadline(hostile, demo_config) -> None:
+    import time
+
+    cfg = _hostile_config(demo_config, "server-error.test", retries=5, backoff=2.0,
+                          site_deadline=1.0)
+    t0 = time.monotonic()
+    with pytest.raises(errors.HTTPStatusError):  # the real cause, not a timeout
+        crawl_site(hostile.url("server-error.test", "/?deadline"), cfg)
+    assert time.monotonic() - t0 < 1.0
+
+
+def test_retry_after_header_is_parsed() -> None:
+    from email.utils import format_datetime
+
+    from fakeinvest.fetch import _retry_after
+
+    assert _retry_after("7") == 7.0
+    assert _retry_after(None) == 0.0 and _retry_after("soon") == 0.0
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    assert 25 <= _retry_after(later) <= 31
+
+
+# -- SSRF guard: address spellings and proxies --------------------------------------------
+
+@pytest.mark.parametrize(("host", "address"), [
+    ("167772161", "10.0.0.1"), ("0x0a000001", "10.0.0.1"), ("012.0.0.1", "10.0.0.1"),
+    ("10.1", "10.0.0.1"), ("2130706433", "127.0.0.1"), ("example.com", None),
+    ("1.2.3.4.5", None), ("deadbeef", None),
+])
+def test_numeric_host_spellings_are_decoded(host: str, address: str | None) -> None:
+    assert numeric_host(host) == address
+
+
+@pytest.mark.parametrize("host", ["redirect-private.test", "redirect-metadata.test",
+                                  "redirect-mapped-v6.test", "redirect-decimal-ip.test"])
+def test_redirects_into_the_lan_are_refused(hostile, demo_config, host: str) -> None:
+    cfg = _hostile_config(demo_config, host)
+    with pytest.raises(errors.BlockedAddressError, match="allow_private"):
+        crawl_site(hostile.url(host), cfg)
+
+
+def test_decimal_loopback_is_refused_by_default(site_server: SiteServer) -> None:
+    from fakeinvest.config import FetchConfig
+
+    with pytest.raises(errors.BlockedAddressError):
+        crawl_site(f"http://2130706433:{site_server.port}/", FetchConfig())
+
+
+def test_localhost_name_is_refused_by_default(site_server: SiteServer) -> None:
+    from fakeinvest.config import FetchConfig
+
+    for name in ("localhost", "admin.localhost"):  # RFC 6761: loopback, never DNS
+        with pytest.raises(errors.BlockedAddressError):
+            crawl_site(f"http://{name}:{site_server.port}/", FetchConfig())
+
+
+def test_crawl_through_a_proxy(site_server: SiteServer, demo_config) -> None:
+    cfg = None
+    with LoopbackProxy() as proxy:
+        cfg = dataclasses.replace(demo_config, proxy=proxy.url)
+        pages, _ = crawl_site(site_server.url("coinyield-capital.biz"), cfg)
+        assert len(pages) > 3
+        assert all(t.startswith("http://coinyield-capital.biz:") for t in proxy.targets)
+        assert len(proxy.targets) == len(pages)
+
+
+def test_proxy_does_not_bypass_the_guard(site_server: SiteServer, hostile) -> None:
+    from fakeinvest.config import FetchConfig
+
+    with LoopbackProxy() as proxy:
+        # The proxy (on loopback) is trusted; the target resolving to loopback is not.
+        cfg = FetchConfig(proxy=proxy.url, resolve={"atfx-vn.com": "127.0.0.1"})
+        with pytest.raises(errors.BlockedAddressError):
+            crawl_site(site_server.url("atfx-vn.com"), cfg)
+        # A redirect into the LAN is refused before the proxy is asked for it.
+        cfg = FetchConfig(proxy=proxy.url, allow_private=["127.0.0.0/8"],
+                          resolve={"redirect-private.test": "127.0.0.1"})
+        with pytest.raises(errors.BlockedAddressError):
+            crawl_site(hostile.url("redirect-private.test"), cfg)
+        assert proxy.targets == [hostile.url("redirect-private.test")]
+
+
+def test_connection_limits_are_configurable(demo_config) -> None:
+    import asyncio
+
+    from fakeinvest.fetch import Crawler
+
+    cfg = dataclasses.replace(demo_config, max_connections=7, max_connections_per_host=2)
+
+    async def limits() -> tuple[int, int]:
+        async with Crawler(cfg) as crawler:
+            conn = crawler._session.connector
+            return conn.limit, conn.limit_per_host
+
+    assert asyncio.run(limits()) == (7, 2)
