@@ -276,11 +276,12 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
             v = Verdict.failed(url, f"internal: {type(res).__name__}: {res}", model.version)
         else:
             assert isinstance(res, Snapshot)
-            if snapshot_dir is not None:
-                from .warc import save_snapshot
-
-                save_snapshot(res, Path(snapshot_dir))
             v = model.verdict(res, url=url)
+            if snapshot_dir is not None:
+                from .warc import append_index, index_entry, save_snapshot
+
+                saved = save_snapshot(res, Path(snapshot_dir))
+                append_index(snapshot_dir, index_entry(res, saved, v))
         return dataclasses.replace(v, elapsed=round(elapsed, 3))
 
     worker = threading.Thread(target=run, name="fakeinvest-scan", daemon=True)

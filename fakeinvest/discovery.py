@@ -1,7 +1,8 @@
 """Find a site's key pages (plans, about, FAQ, deposit, withdraw, terms, contact, licence).
 
-Links are classified by their visible text and by their URL path, with keyword lists in
-English, Vietnamese, Thai, Chinese, Lao, Indonesian, Spanish, Portuguese and Russian.
+Links are classified by their visible text and then by their URL path and query (slugs such
+as ``/rut-tien``, ``/tixian``, ``index.php?a=withdraw``), with keyword lists in English,
+Vietnamese, Thai, Chinese, Lao, Indonesian, Spanish, Portuguese and Russian.
 """
 
 from __future__ import annotations
@@ -22,40 +23,47 @@ KEY_ROLES: dict[str, tuple[str, ...]] = {
         "gói đầu tư", "đầu tư", "gói", "แผนการลงทุน", "ลงทุน", "แพ็กเกจ", "投资", "理财", "方案",
         "套餐", "投資", "ແຜນການລົງທຶນ", "ລົງທຶນ", "paket", "investasi", "planes", "inversión",
         "inversion", "planos", "investimento", "тарифы", "инвест", "планы",
+        # URL slugs: unaccented Vietnamese, pinyin
+        "goi dau tu", "dau tu", "touzi", "licai",
     ),
     "withdraw": (
         "withdraw", "withdrawal", "payout", "cash out", "rút tiền", "ถอนเงิน", "ถอน", "提现", "出金",
         "提款", "提現", "ຖອນເງິນ", "penarikan", "tarik dana", "retiro", "retirar", "saque", "sacar",
-        "вывод",
+        "вывод", "rut tien", "tixian", "chujin", "tikuan",
     ),
     "deposit": (
         "deposit", "make deposit", "fund", "funding", "top up", "nạp tiền", "ฝากเงิน", "充值",
         "入金",
         "存款", "ຝາກເງິນ", "setor", "deposit dana", "depósito", "deposito", "пополн", "депозит",
+        "nap tien", "chongzhi", "rujin", "setoran",
     ),
     "faq": (
         "faq", "faqs", "help", "questions", "câu hỏi", "hỏi đáp", "คำถาม", "常见问题", "常見問題",
         "帮助", "ຄຳຖາມ", "bantuan", "pertanyaan", "preguntas", "ayuda", "perguntas", "ajuda",
-        "вопрос", "помощь",
+        "вопрос", "помощь", "cau hoi", "hoi dap", "changjianwenti", "bangzhu",
     ),
     "about": (
         "about", "about us", "company", "who we are", "về chúng tôi", "giới thiệu", "เกี่ยวกับเรา",
         "关于我们", "關於我們", "关于", "ກ່ຽວກັບພວກເຮົາ", "ກ່ຽວກັບ", "tentang kami", "tentang",
         "sobre nosotros", "quiénes somos", "sobre nós", "sobre", "о нас", "о компании",
+        "gioi thieu", "ve chung toi", "guanyu",
     ),
     "terms": (
         "terms", "rules", "agreement", "conditions", "legal", "điều khoản", "quy định",
         "ข้อกำหนด", "เงื่อนไข", "条款", "條款", "规则", "ເງື່ອນໄຂ", "syarat", "ketentuan", "términos",
         "condiciones", "termos", "regras", "условия", "правила", "соглашение",
+        "dieu khoan", "quy dinh", "tiaokuan", "guize",
     ),
     "contact": (
         "contact", "contact us", "support", "liên hệ", "hỗ trợ", "ติดต่อ", "联系", "聯繫", "客服",
         "ຕິດຕໍ່", "kontak", "hubungi", "contacto", "contato", "контакты", "поддержка",
+        "lien he", "ho tro", "lianxi", "kefu",
     ),
     "licence": (
         "license", "licence", "regulation", "regulated", "certificate", "giấy phép",
         "ใบอนุญาต", "牌照", "监管", "監管", "ໃບອະນຸຍາດ", "lisensi", "izin", "licencia",
-        "regulación", "licença", "лицензия", "регулирование",
+        "regulación", "licença", "лицензия", "регулирование", "giay phep", "paizhao",
+        "jianguan",
     ),
 }
 
@@ -95,7 +103,9 @@ def classify_link(link: Link, url: str) -> str | None:
     for role, rx in pats.items():
         if text and rx.search(text):
             return role
-    path = urlsplit(url).path.lower().replace("-", " ").replace("_", " ")
+    # Path and query: HYIP scripts route pages as ``index.php?a=withdraw``.
+    parts = urlsplit(url)
+    path = re.sub(r"[-_/.=&+]+", " ", f"{parts.path} {parts.query}".lower())
     for role, rx in pats.items():
         if rx.search(path):
             return role

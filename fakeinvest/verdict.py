@@ -123,6 +123,16 @@ class Verdict:
             "elapsed": _json_float(self.elapsed),
         }
 
+    def to_dict_summary(self) -> dict[str, Any]:
+        """The verdict in brief: probability, flag, threshold, model and top reasons."""
+        return {
+            "probability": _json_float(self.probability),
+            "flagged": self.flagged,
+            "threshold": _json_float(self.threshold),
+            "model_version": self.model_version,
+            "top_reasons": [r.feature for r in self.reasons if r.contribution > 0][:5],
+        }
+
     def __str__(self) -> str:
         if self.error:
             return f"{self.url}: could not analyse ({self.error})"

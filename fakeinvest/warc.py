@@ -5,21 +5,34 @@ as received, after content decoding; timestamps and payload digests by warcio), 
 ``metadata`` record (JSON) with what the verdict needs besides the pages: the scanned URL,
 the scan time, the page roles and the WHOIS facts. :func:`load_snapshot` rebuilds the same
 :class:`~fakeinvest.snapshot.Snapshot`, so re-scoring gives exactly the live verdict.
+
+A directory of snapshots written by a scan also keeps ``index.jsonl``: per file, the URL,
+scan time, each page's URL, role, status and payload digest, and the verdict in brief.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ._version import __version__
 from .errors import BadInputError
 from .snapshot import DomainFacts, Page, Snapshot
 
-__all__ = ["load_snapshot", "save_snapshot", "snapshot_filename"]
+if TYPE_CHECKING:
+    from .verdict import Verdict
+
+__all__ = ["INDEX_NAME", "append_index", "index_entry", "load_snapshot", "payload_digest",
+           "save_snapshot", "snapshot_filename"]
+
+#: The index file a snapshot directory keeps: one JSON line per saved snapshot.
+INDEX_NAME = "index.jsonl"
 
 _META_URI = "urn:fakeinvest:snapshot"
 # Pages of unknown origin get a placeholder HTTP URI (warcio parses HTTP headers only for
@@ -33,9 +46,57 @@ def _warc_date(dt: datetime) -> str:
 
 
 def snapshot_filename(snapshot: Snapshot) -> str:
-    """A file name for a snapshot: ``<host>-<UTC time>.warc.gz``."""
+    """A file name for a snapshot: ``<host>-<UTC time>-<URL hash>.warc.gz``.
+
+    The short hash of the scanned URL keeps two URLs of one host, scanned in the same
+    second, from overwriting each other.
+    """
     host = (urlsplit(snapshot.url or "").hostname or "page").replace(":", "_")
-    return f"{host}-{snapshot.fetched_at.strftime('%Y%m%dT%H%M%SZ')}.warc.gz"
+    tag = hashlib.sha1((snapshot.url or "").encode("utf-8")).hexdigest()[:8]
+    return f"{host}-{snapshot.fetched_at.strftime('%Y%m%dT%H%M%SZ')}-{tag}.warc.gz"
+
+
+def payload_digest(body: bytes) -> str:
+    """The WARC payload digest of a body (``sha1:<base32>``, as warcio writes it)."""
+    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
+
+
+def index_entry(snapshot: Snapshot, path: str | Path,
+                verdict: Verdict | None = None) -> dict[str, Any]:
+    """One line of a snapshot directory's ``index.jsonl``.
+
+    Parameters
+    ----------
+    snapshot : Snapshot
+    path : str or Path
+        The WARC file the snapshot was saved to.
+    verdict : Verdict, optional
+        The verdict of the scan, summarised on the line.
+
+    Returns
+    -------
+    dict
+        ``file``, ``url``, ``fetched_at``, ``pages`` (URL, role, status, payload digest),
+        and, with a verdict, ``probability``, ``flagged`` and ``model_version``.
+    """
+    entry: dict[str, Any] = {
+        "file": Path(path).name,
+        "url": snapshot.url,
+        "fetched_at": snapshot.fetched_at.isoformat(),
+        "pages": [{"url": p.url, "role": p.role, "status": p.status,
+                   "digest": payload_digest(p.raw if p.raw is not None
+                                            else p.html.encode("utf-8"))}
+                  for p in snapshot.pages],
+    }
+    if verdict is not None:
+        entry.update(verdict.to_dict_summary())
+    return entry
+
+
+def append_index(directory: str | Path, entry: dict[str, Any]) -> None:
+    """Append one entry to ``<directory>/index.jsonl`` (one JSON object per line)."""
+    with open(Path(directory) / INDEX_NAME, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
 def save_snapshot(snapshot: Snapshot, path: str | Path) -> Path:

@@ -24,6 +24,32 @@ from fakeinvest.textextract import Link
     ("", "/withdraw.php", "withdraw"),
     ("", "/about-us/", "about"),
     ("Blog", "/blog", None),
+    # Lao, Indonesian, Spanish, Portuguese, Thai link text
+    ("ຖອນເງິນ", "/x", "withdraw"),
+    ("ແຜນການລົງທຶນ", "/x", "plans"),
+    ("ໃບອະນຸຍາດ", "/x", "licence"),
+    ("Penarikan", "/x", "withdraw"),
+    ("Preguntas frecuentes", "/x", "faq"),
+    ("Sobre nós", "/x", "about"),
+    ("ติดต่อเรา", "/x", "contact"),
+    ("Regulation & Licence", "/x", "licence"),
+    # URL slugs only (icons or images as link content)
+    ("", "/rut-tien", "withdraw"),
+    ("", "/nap-tien.html", "deposit"),
+    ("", "/goi-dau-tu/", "plans"),
+    ("", "/gioi-thieu", "about"),
+    ("", "/lien-he", "contact"),
+    ("", "/dieu-khoan-su-dung", "terms"),
+    ("", "/user/tixian", "withdraw"),
+    ("", "/chongzhi", "deposit"),
+    ("", "/tentang-kami", "about"),
+    ("", "/index.php?a=withdraw", "withdraw"),
+    ("", "/?a=deposit", "deposit"),
+    ("", "/?a=faq", "faq"),
+    ("", "/?a=rules", "terms"),
+    ("", "/?a=support", "contact"),
+    ("", "/women-in-finance", None),
+    ("", "/news/2025/market-update", None),
 ])
 def test_classify_link(text: str, href: str, role: str | None) -> None:
     assert classify_link(Link(href, text), "http://s.example" + href) == role

@@ -120,5 +120,5 @@ def test_transient_errors_are_retried_and_permanent_ones_are_not(bulk_result: di
 
 def test_snapshots_saved_only_for_analysed_sites(bulk_result: dict) -> None:
     analysed = {urlsplit(u).hostname for u, k in bulk_result["expected"].items() if k is None}
-    warcs = {p.name.rsplit("-", 1)[0] for p in Path(bulk_result["warc"]).glob("*.warc.gz")}
+    warcs = {p.name.rsplit("-", 2)[0] for p in Path(bulk_result["warc"]).glob("*.warc.gz")}
     assert warcs == analysed

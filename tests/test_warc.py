@@ -85,3 +85,29 @@ def test_cli_scan_snapshots_then_score_snapshot(site_server: SiteServer, tmp_pat
     bad = subprocess.run([*cli, "score", "--snapshot", str(tmp_path / "none.warc.gz")],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "no snapshot file" in bad.stderr
+
+
+def test_snapshot_directory_keeps_an_index(site_server: SiteServer, demo_config,
+                                           tmp_path: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    # Two URLs of one host, scanned in the same second: two files, not one overwritten.
+    urls = [site_server.url("coinyield-capital.biz"),
+            site_server.url("coinyield-capital.biz", "/plans.html")]
+    verdicts = list(fakeinvest.scan_many(urls, whois=False, config=demo_config,
+                                         snapshot_dir=tmp_path))
+    lines = [json.loads(x) for x in (tmp_path / "index.jsonl").read_text().splitlines()]
+    assert sorted(e["url"] for e in lines) == sorted(urls)
+    assert len(list(tmp_path.glob("*.warc.gz"))) == 2
+    for entry in lines:
+        verdict = next(v for v in verdicts if v.url == entry["url"])
+        assert entry["probability"] == pytest.approx(verdict.probability)
+        assert entry["flagged"] == verdict.flagged
+        digests = {}
+        with open(tmp_path / entry["file"], "rb") as fh:
+            for rec in ArchiveIterator(fh):
+                if rec.rec_type == "response":
+                    digests[rec.rec_headers.get_header("WARC-Target-URI")] = \
+                        rec.rec_headers.get_header("WARC-Payload-Digest")
+        # The index's digests are the WARC's own: the file can be checked against it.
+        assert {p["url"]: p["digest"] for p in entry["pages"]} == digests
