@@ -25,12 +25,18 @@ from .hostile import EXPECTED, HostileServer
 DEADLINE = 4.0
 RSS_LIMIT_MB = 300
 
-# Runs the CLI, then reports this process's own peak RSS on stderr.
+# Runs the CLI, then reports this process's own peak RSS on stderr. VmHWM is the peak of this
+# program's address space; ru_maxrss is not used because Linux carries the parent's peak
+# over into a child across fork and exec, so it would report the test runner's size.
 _RUN_CLI = (
     "import resource, sys\n"
     "from fakeinvest.cli import main\n"
     "rc = main(sys.argv[1:])\n"
-    "kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "try:\n"
+    "    status = open('/proc/self/status').read()\n"
+    "    kb = int(status.split('VmHWM:')[1].split()[0])\n"
+    "except (OSError, IndexError):\n"
+    "    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
     "sys.stderr.write(f'\\nmaxrss_kb={kb}\\n')\n"
     "raise SystemExit(rc)\n"
 )
