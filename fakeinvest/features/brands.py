@@ -117,6 +117,9 @@ def _imitates(token: str, brand_token: str) -> bool:
     return len(brand_token) >= 6 and _edit_distance_le1(token, brand_token)
 
 
+_WORD = re.compile(r"\w+")
+
+
 class BrandRegistry:
     """Brands with their official domains, searchable in text and host names.
 
@@ -127,20 +130,21 @@ class BrandRegistry:
 
     def __init__(self, brands: Iterable[Brand]) -> None:
         self.brands = tuple(brands)
-        cs, ci = [], []
         self._by_alias: dict[str, Brand] = {}
+        # First word of an alias (lower-cased) -> (number of words, alias, case-sensitive).
+        # Text is scanned word by word; only words that start some alias are looked at.
+        self._first: dict[str, list[tuple[int, str, bool]]] = {}
         for b in self.brands:
             for alias in b.aliases:
-                key = alias.lower()
-                self._by_alias.setdefault(key, b)
+                self._by_alias.setdefault(alias.lower(), b)
+                words = _WORD.findall(alias)
+                if not words:
+                    continue
                 # Short or all-caps names ("IG", "ATFX", "CNN") match case-sensitively.
-                (cs if len(alias) <= 4 or alias.isupper() else ci).append(re.escape(alias))
-        cs.sort(key=len, reverse=True)
-        ci.sort(key=len, reverse=True)
-        self._cs = re.compile(r"(?<!\w)(?:" + "|".join(cs) + r")(?!\w)") if cs else None
-        self._ci = (
-            re.compile(r"(?<!\w)(?:" + "|".join(ci) + r")(?!\w)", re.IGNORECASE) if ci else None
-        )
+                exact = len(alias) <= 4 or alias.isupper()
+                self._first.setdefault(words[0].lower(), []).append((len(words), alias, exact))
+        for options in self._first.values():
+            options.sort(key=lambda o: -len(o[1]))  # longest alias first
 
     @classmethod
     def load(cls, *paths: str | Path, include_default: bool = True) -> BrandRegistry:
@@ -192,7 +196,7 @@ class BrandRegistry:
         return cls(merged.values())
 
     def mentions(self, text: str) -> list[tuple[int, int, Brand]]:
-        """Find brand names in text.
+        """Find brand names in text, as whole words (longest alias first).
 
         Parameters
         ----------
@@ -201,16 +205,30 @@ class BrandRegistry:
         Returns
         -------
         list of (start, end, Brand)
+            Non-overlapping, in order of position.
         """
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         out = []
-        for rx in (self._cs, self._ci):
-            if rx is None:
+        first = self._first
+        i, n = 0, len(words)
+        while i < n:
+            s0, e0 = words[i]
+            options = first.get(text[s0:e0].lower())
+            hit = None
+            if options:
+                for count, alias, exact in options:
+                    if i + count > n:
+                        continue
+                    end = words[i + count - 1][1]
+                    cand = text[s0:end]
+                    if (cand == alias) if exact else (cand.lower() == alias.lower()):
+                        hit = (s0, end, self._by_alias[alias.lower()], count)
+                        break
+            if hit is None:
+                i += 1
                 continue
-            for m in rx.finditer(text):
-                brand = self._by_alias.get(m.group(0).lower())
-                if brand is not None:
-                    out.append((m.start(), m.end(), brand))
-        out.sort(key=lambda t: t[0])
+            out.append(hit[:3])
+            i += hit[3]
         return out
 
     def claims(self, title: str, site_name: str, text: str) -> list[BrandClaim]:
