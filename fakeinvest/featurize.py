@@ -69,6 +69,7 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "return_annual_implied_pct",
     "brand_impersonation",
     "brand_lookalike_domain",
+    "licence_impersonation",
     "domain_age_days",
     *DOMAIN_FEATURES,
 )
@@ -96,6 +97,9 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "return_annual_implied_pct": "highest promised daily return x 365 (simple)",
     "brand_impersonation": "claims a registry brand on a domain that brand does not own",
     "brand_lookalike_domain": "a registry brand's name inside a host name it does not own",
+    "licence_impersonation": "a licence or regulator claim made while posing as a registry "
+                             "brand on a domain it does not own, or a registry brand's own "
+                             "licence number quoted on such a domain",
     "domain_age_days": "days since the domain was registered (WHOIS), NaN when unknown",
     "url_domain_length": "length of the registrable label",
     "url_hyphens": "hyphens in the registrable label",
@@ -304,7 +308,9 @@ def extract_features(
         for page in snapshot.pages:
             c = page.content
             for cl in registry.claims(c.title, c.site_name, c.text):
-                if not cl.brand.owns(registered) and cl.brand.name not in named:
+                # A brand without a known official domain cannot be said to be impersonated.
+                if cl.brand.official_domains and not cl.brand.owns(registered) \
+                        and cl.brand.name not in named:
                     named.add(cl.brand.name)
                     imp.append(Evidence(
                         "brand_impersonation",
@@ -321,9 +327,16 @@ def extract_features(
         values["brand_lookalike_domain"] = float(bool(lookalikes))
         for ev in imp:
             evidence.setdefault(ev.feature, []).append(ev)
+        posing = sorted(named | {cl.brand.name for cl in lookalikes})
+        lic = _licence_impersonation(snapshot, registry, registered, posing,
+                                     evidence.get("licence_claim", []))
+        values["licence_impersonation"] = float(bool(lic))
+        if lic:
+            evidence["licence_impersonation"] = lic
     else:
         values["brand_impersonation"] = math.nan
         values["brand_lookalike_domain"] = math.nan
+        values["licence_impersonation"] = math.nan
     if url:
         for name in DOMAIN_FEATURES:
             if values[name] > 0:
@@ -340,6 +353,27 @@ def extract_features(
             + (f", registrar {d.registrar}" if d.registrar else ""),
             url)]
     return FeatureSet({n: values[n] for n in ALL_FEATURES}, evidence)
+
+
+def _licence_impersonation(snapshot: Snapshot, registry: BrandRegistry, registered: str,
+                           posing: list[str], licence_claims: list[Evidence]) -> list[Evidence]:
+    """Evidence that a licence is borrowed: see ``FEATURE_DESCRIPTIONS``."""
+    out: list[Evidence] = []
+    for page in snapshot.pages:  # a registry brand's own licence number, quoted off-domain
+        text = page.content.text
+        for s, e, brand in registry.licence_mentions(text):
+            if brand.official_domains and not brand.owns(registered):
+                ev = Evidence("licence_impersonation", text[s:e], page.url, s, e)
+                out.append(dataclasses.replace(
+                    ev, context=f"licence of {brand.name} quoted on {registered}; "
+                                f"official: {', '.join(brand.official_domains)}"))
+    if posing:  # any licence claim made while posing as a brand
+        for ev in licence_claims[:MAX_EVIDENCE]:
+            out.append(dataclasses.replace(
+                ev, feature="licence_impersonation",
+                context=f"licence claimed while posing as {', '.join(posing)} on "
+                        f"{registered}: {ev.context or ev.quote}"))
+    return out[:MAX_EVIDENCE]
 
 
 class SnapshotFeaturizer:

@@ -96,3 +96,84 @@ def test_transformer_refuses_unknown_features_and_unfitted_use() -> None:
 def test_odd_pages_do_not_crash(html: str) -> None:
     fs = extract_features(Snapshot.from_html(html))
     assert set(fs.values) == set(ALL_FEATURES)
+
+
+LICENCE = """<html><head><title>ATFX | Regulated broker</title></head><body>
+<p>ATFX is authorised and regulated by the Financial Conduct Authority (FCA), FRN 999001.</p>
+</body></html>"""
+
+
+def _one_page(url: str, html: str) -> Snapshot:
+    return Snapshot(url=url, pages=(Page(url, html),))
+
+
+def test_licence_claim_while_posing_as_a_brand_is_licence_impersonation() -> None:
+    fs = extract_features(_one_page("https://atfx-vn.com/", LICENCE))
+    assert fs.values["licence_impersonation"] == 1.0
+    ev = fs.evidence["licence_impersonation"][0]
+    assert ev.page_url == "https://atfx-vn.com/" and ev.start is not None
+    assert "posing as ATFX" in ev.context and "«" in ev.context
+    # On the brand's own domain the same page is an ordinary licence claim.
+    own = extract_features(_one_page("https://www.atfx.com/", LICENCE))
+    assert own.values["licence_impersonation"] == 0.0 and own.values["licence_claim"] >= 1
+
+
+def test_a_brands_licence_number_off_domain_is_licence_impersonation(tmp_path) -> None:
+    from fakeinvest.features.brands import BrandRegistry
+
+    extra = tmp_path / "brands.csv"
+    extra.write_text("brand,aliases,kind,official_domains,lookalike_domains,licences\n"
+                     "Harbour Broker,Harbour Broker,broker,harbour-broker.com,,"
+                     "FRN 999001|CySEC 999/01\n", encoding="utf-8")
+    registry = BrandRegistry.load(extra)
+    # No brand named at all: only the number gives the borrowed licence away.
+    page = "<p>Licensed and regulated, FRN 999001. Earn 2% daily.</p>"
+    fs = extract_features(_one_page("https://quick-profit.net/", page), registry)
+    assert fs.values["licence_impersonation"] == 1.0
+    assert fs.evidence["licence_impersonation"][0].quote == "FRN 999001"
+    assert "Harbour Broker" in fs.evidence["licence_impersonation"][0].context
+    own = extract_features(_one_page("https://harbour-broker.com/", page), registry)
+    assert own.values["licence_impersonation"] == 0.0
+
+
+@pytest.mark.parametrize(("url", "title", "brand"), [
+    ("https://laoairlines-invest.com/", "Lao Airlines - Chương trình đầu tư", "Lao Airlines"),
+    ("https://laotel-vip.net/", "Lao Telecom VIP", "Lao Telecom"),
+    ("https://laotiantimes-news.top/", "Laotian Times", "The Laotian Times"),
+    ("https://vietcombank-invest.vip/", "Vietcombank Đầu Tư", "Vietcombank"),
+])
+def test_brands_impersonated_in_laos_and_vietnam(url: str, title: str, brand: str) -> None:
+    html = f"<html><head><title>{title}</title></head><body><p>Lãi 2%/ngày</p></body></html>"
+    fs = extract_features(_one_page(url, html))
+    assert fs.values["brand_impersonation"] == 1.0, fs.evidence
+    assert brand in fs.evidence["brand_impersonation"][0].quote
+
+
+def test_brand_without_a_known_domain_is_mentioned_not_impersonated() -> None:
+    html = "<html><head><title>Laopatthana - Tin tức</title></head><body>x</body></html>"
+    fs = extract_features(_one_page("https://laopatthana-news.net/", html))
+    assert fs.values["brand_claim"] == 1.0
+    assert fs.values["brand_impersonation"] == 0.0
+
+
+def test_users_extend_the_registry_with_their_own_file(tmp_path, monkeypatch) -> None:
+    from fakeinvest import errors
+    from fakeinvest.features import brands
+
+    extra = tmp_path / "mine.csv"
+    extra.write_text("brand,aliases,kind,official_domains,lookalike_domains\n"
+                     "Mekong Trust Bank,Mekong Trust|MTB Bank,bank,mekongtrust.com,\n",
+                     encoding="utf-8")
+    monkeypatch.setenv("FAKEINVEST_BRANDS", str(extra))
+    brands.default_registry.cache_clear()
+    try:
+        html = "<html><head><title>Mekong Trust - VIP</title></head><body>x</body></html>"
+        fs = extract_features(_one_page("https://mekongtrust-vip.net/", html))
+        assert fs.values["brand_impersonation"] == 1.0
+        monkeypatch.setenv("FAKEINVEST_BRANDS", str(tmp_path / "absent.csv"))
+        brands.default_registry.cache_clear()
+        with pytest.raises(errors.BadInputError, match="FAKEINVEST_BRANDS"):
+            brands.default_registry()
+    finally:
+        monkeypatch.delenv("FAKEINVEST_BRANDS")
+        brands.default_registry.cache_clear()

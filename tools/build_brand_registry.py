@@ -6,6 +6,10 @@ Usage::
 
 The output holds one row per brand: display name, search aliases, kind, official domains
 and look-alike domains seen during curation. Only names and domains are kept.
+
+``tools/brands_supplement.csv`` (ours) adds the brands impersonated in Laos and Vietnam that
+the corpus list lacks. A brand with no verified domain is kept with an empty domain list:
+its name is still found in pages, but no impersonation is claimed for it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "lists"
 DEFAULT_SRC = SRC / "official_brand_domains.csv"
 OUT = Path(__file__).resolve().parents[1] / "fakeinvest" / "data" / "brands.csv"
+SUPPLEMENT = Path(__file__).resolve().parent / "brands_supplement.csv"
 
 
 # Names that are ordinary words or country codes: searching for them in page text would
@@ -43,24 +48,28 @@ def aliases_of(brand: str) -> list[str]:
 def main(argv: list[str]) -> int:
     src = Path(argv[1]) if len(argv) > 1 else DEFAULT_SRC
     brands: OrderedDict[str, dict] = OrderedDict()
-    with open(src, newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            name = row["brand"].strip()
-            b = brands.setdefault(
-                name, {"kind": "", "official": [], "lookalike": [], "aliases": aliases_of(name)}
-            )
-            dom = row["domain"].strip().lower()
-            if row["kind"] == "lookalike":
-                b["lookalike"].append(dom)
-            else:
-                b["kind"] = b["kind"] or row["kind"]
-                b["official"].append(dom)
+    for path in (src, SUPPLEMENT):
+        with open(path, newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                name = row["brand"].strip()
+                b = brands.setdefault(name, {"kind": "", "official": [], "lookalike": [],
+                                             "aliases": aliases_of(name), "keep": False})
+                extra = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+                b["aliases"] += [a for a in extra if a not in b["aliases"]]
+                b["keep"] = b["keep"] or path == SUPPLEMENT  # curated: kept even domainless
+                dom = row["domain"].strip().lower()
+                if row["kind"] == "lookalike":
+                    b["lookalike"].append(dom)
+                else:
+                    b["kind"] = b["kind"] or row["kind"]
+                    if dom:
+                        b["official"].append(dom)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["brand", "aliases", "kind", "official_domains", "lookalike_domains"])
         for name, b in brands.items():
-            if not b["official"]:
+            if not b["official"] and not b["keep"]:
                 continue
             if not b["aliases"]:
                 continue

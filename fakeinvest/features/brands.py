@@ -13,6 +13,7 @@ their own brands with :meth:`BrandRegistry.load` (same CSV columns).
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -52,6 +53,10 @@ class Brand:
         Registrable domains the brand owns.
     lookalike_domains : tuple of str
         Domains known to imitate the brand.
+    licences : tuple of str
+        Licence or register numbers of the brand ("FRN 123456", "CySEC 123/45"), when the
+        registry knows them: such a number quoted on a domain the brand does not own is
+        licence impersonation.
     """
 
     name: str
@@ -59,6 +64,7 @@ class Brand:
     kind: str
     official_domains: tuple[str, ...]
     lookalike_domains: tuple[str, ...] = ()
+    licences: tuple[str, ...] = ()
 
     def owns(self, registered_domain: str) -> bool:
         """Return True if ``registered_domain`` is (a subdomain of) an official domain."""
@@ -145,6 +151,13 @@ class BrandRegistry:
                 self._first.setdefault(words[0].lower(), []).append((len(words), alias, exact))
         for options in self._first.values():
             options.sort(key=lambda o: -len(o[1]))  # longest alias first
+        self._by_licence = {re.sub(r"\s+", " ", num).lower(): b
+                            for b in self.brands for num in b.licences}
+        self._licences = (re.compile(
+            r"(?<!\w)(?:" + "|".join(
+                r"\s+".join(re.escape(p) for p in num.split())
+                for num in sorted(self._by_licence, key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if self._by_licence else None)
 
     @classmethod
     def load(cls, *paths: str | Path, include_default: bool = True) -> BrandRegistry:
@@ -179,6 +192,7 @@ class BrandRegistry:
                 kind=(row.get("kind") or "").strip(),
                 official_domains=tuple(d.lower() for d in split(row.get("official_domains"))),
                 lookalike_domains=tuple(d.lower() for d in split(row.get("lookalike_domains"))),
+                licences=split(row.get("licences")),
             )
             old = merged.get(name)
             if old is not None:
@@ -191,6 +205,7 @@ class BrandRegistry:
                     lookalike_domains=tuple(
                         dict.fromkeys(old.lookalike_domains + b.lookalike_domains)
                     ),
+                    licences=tuple(dict.fromkeys(old.licences + b.licences)),
                 )
             merged[name] = b
         return cls(merged.values())
@@ -229,6 +244,27 @@ class BrandRegistry:
                 continue
             out.append(hit[:3])
             i += hit[3]
+        return out
+
+    def licence_mentions(self, text: str) -> list[tuple[int, int, Brand]]:
+        """Licence numbers of registry brands quoted in text (only brands that list some).
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of (start, end, Brand)
+        """
+        if self._licences is None:
+            return []
+        out = []
+        for m in self._licences.finditer(text):
+            key = re.sub(r"\s+", " ", m.group(0)).lower()
+            brand = self._by_licence.get(key)
+            if brand is not None:
+                out.append((m.start(), m.end(), brand))
         return out
 
     def claims(self, title: str, site_name: str, text: str) -> list[BrandClaim]:
@@ -284,5 +320,19 @@ class BrandRegistry:
 
 @cache
 def default_registry() -> BrandRegistry:
-    """The shipped registry, loaded once."""
-    return BrandRegistry.load()
+    """The shipped registry, extended by ``FAKEINVEST_BRANDS`` files; loaded once.
+
+    ``FAKEINVEST_BRANDS`` holds CSV paths separated by ``os.pathsep`` (``:`` on Linux),
+    with the columns of the shipped ``brands.csv`` (``brand, aliases, kind,
+    official_domains, lookalike_domains`` and optionally ``licences``; lists separated by
+    ``|``). A brand already known is extended, a new one added.
+    """
+    extra = [p for p in os.environ.get("FAKEINVEST_BRANDS", "").split(os.pathsep) if p]
+    missing = [p for p in extra if not os.path.isfile(p)]
+    if missing:
+        from ..errors import BadInputError
+
+        raise BadInputError(
+            f"FAKEINVEST_BRANDS names {', '.join(missing)}, which does not exist; "
+            "give CSV files with the columns of fakeinvest/data/brands.csv")
+    return BrandRegistry.load(*extra)
