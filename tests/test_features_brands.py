@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from fakeinvest.features.brands import BrandRegistry, default_registry
+
+from .strategies import text_chunks
 
 
 def test_shipped_registry_knows_atfx() -> None:
@@ -56,3 +61,15 @@ def test_users_can_extend_the_registry(tmp_path: Path) -> None:
     assert any(b.name.startswith("ATFX") for b in reg.brands)
     claims = reg.claims("Lao Airlines - Invest in our fleet, 2% daily", "", "")
     assert claims and claims[0].brand.official_domains == ("laoairlines.com",)
+
+
+@settings(max_examples=300, deadline=2000)
+@given(st.lists(text_chunks, max_size=30).map(" ".join))
+def test_mentions_are_exact_whole_word_spans(text: str) -> None:
+    reg = default_registry()
+    last = 0
+    for start, end, brand in reg.mentions(text):
+        assert last <= start < end <= len(text)
+        assert text[start:end].lower() in {a.lower() for a in brand.aliases}
+        assert start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+        last = end

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from fakeinvest.features.domain import DOMAIN_FEATURES, domain_features, split_domain
 
 
@@ -28,3 +31,12 @@ def test_unknown_url_gives_nan() -> None:
     f = domain_features(None)
     assert set(f) == set(DOMAIN_FEATURES)
     assert all(math.isnan(v) for v in f.values())
+
+
+@settings(max_examples=300, deadline=2000)
+@given(st.one_of(st.text(max_size=80), st.from_regex(r"\Ahttps?://[a-z0-9.\-]{0,40}(:\d{1,5})?/?\Z")))
+def test_any_url_or_host_is_handled(value: str) -> None:
+    feats = domain_features(value)
+    assert set(feats) == set(DOMAIN_FEATURES)
+    assert all(isinstance(v, float) for v in feats.values())
+    split_domain(value)

@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.base import clone
 
 from fakeinvest.featurize import (
@@ -16,6 +18,8 @@ from fakeinvest.featurize import (
     extract_features,
 )
 from fakeinvest.snapshot import Page, Snapshot
+
+from .strategies import html_like
 
 PLANS = """<html><head><title>ATFX Global Markets - VIP plans</title></head><body>
 <h1>Gói đầu tư</h1><p>VIP1: 1,5%/ngày. VIP3: lên đến 24% mỗi ngày.</p>
@@ -177,3 +181,17 @@ def test_users_extend_the_registry_with_their_own_file(tmp_path, monkeypatch) ->
     finally:
         monkeypatch.delenv("FAKEINVEST_BRANDS")
         brands.default_registry.cache_clear()
+
+
+@settings(max_examples=150, deadline=5000)
+@given(st.lists(html_like, min_size=1, max_size=3),
+       st.sampled_from([None, "http://atfx-vn.com/", "https://xn--80ak6aa92e.com/a?b=1"]))
+def test_any_pages_featurise_with_traceable_evidence(pages: list[str], url: str | None) -> None:
+    snap = Snapshot(url=url, pages=tuple(Page(url, h) for h in pages))
+    fs = extract_features(snap)
+    assert set(fs.values) == set(ALL_FEATURES)
+    texts = [p.content.text for p in snap.pages]
+    for evs in fs.evidence.values():
+        for ev in evs:
+            if ev.start is not None:
+                assert any(t[ev.start:ev.end] == ev.quote for t in texts)

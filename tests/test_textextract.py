@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from fakeinvest.textextract import extract_page_text
+from hypothesis import given, settings
+
+from fakeinvest.textextract import MAX_TEXT_CHARS, extract_page_text
+
+from .strategies import html_like
 
 
 def test_visible_text_title_links() -> None:
@@ -22,3 +26,12 @@ def test_visible_text_title_links() -> None:
 def test_fragment_and_deep_nesting() -> None:
     assert "5% daily" in extract_page_text("<div>" * 5000 + "5% daily").text
     assert extract_page_text("").text == ""
+
+
+@settings(max_examples=300, deadline=2000)
+@given(html_like)
+def test_any_html_gives_clean_text(html: str) -> None:
+    pt = extract_page_text(html)
+    assert pt.text == pt.text.strip() and "  " not in pt.text
+    assert len(pt.text) <= MAX_TEXT_CHARS
+    assert all(isinstance(link.href, str) and link.href for link in pt.links)
