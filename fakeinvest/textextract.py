@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 __all__ = ["Link", "PageText", "extract_page_text"]
 
 # Elements whose text a visitor never reads.
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "iframe", "object")
-_WS = re.compile(r"\s+")
 MAX_TEXT_CHARS = 200_000
 
 
@@ -45,7 +43,7 @@ class PageText:
 
 
 def _clean(s: str | None) -> str:
-    return _WS.sub(" ", s or "").strip()
+    return " ".join(s.split()) if s else ""
 
 
 def extract_page_text(html: str) -> PageText:
