@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 
 from fakeinvest.features.returns import PERIODS, ReturnClaim, find_return_claims
 
-# (phrase, expected daily_rate rounded to 4 decimals or None for "no claim", period or None)
-Row = tuple[str, float | None, str | None]
+from .golden_returns import KNOWN_MISSES, MORE_GOLDEN, Row
 
 ENGLISH: list[Row] = [
     ("24% daily", 24.0, "day"),
@@ -228,7 +227,7 @@ RUSSIAN: list[Row] = [
     ("комиссия 1%", None, None),
 ]
 
-GOLDEN: dict[str, list[Row]] = {
+_BASE_GOLDEN: dict[str, list[Row]] = {
     "en": ENGLISH + ENGLISH_NEGATIVE,
     "vi": VIETNAMESE,
     "th": THAI,
@@ -238,10 +237,16 @@ GOLDEN: dict[str, list[Row]] = {
     "pt": PORTUGUESE,
     "ru": RUSSIAN,
 }
+GOLDEN: dict[str, list[Row]] = {
+    lang: _BASE_GOLDEN.get(lang, []) + MORE_GOLDEN.get(lang, [])
+    for lang in {**_BASE_GOLDEN, **MORE_GOLDEN}
+}
+ALL_GOLDEN: list[Row] = [row for rows in GOLDEN.values() for row in rows]
 GOLDEN_ROWS = [
     pytest.param(phrase, daily, period, id=f"{lang}-{i}")
     for lang, rows in GOLDEN.items()
     for i, (phrase, daily, period) in enumerate(rows)
+    if phrase not in KNOWN_MISSES
 ]
 
 
@@ -260,10 +265,47 @@ def _check_consistent(text: str, claims: list[ReturnClaim]) -> None:
         prev_end = c.end
 
 
+def _row_is_right(phrase: str, daily: float | None, period: str | None) -> bool:
+    """A row is right when no claim is found for None, else exactly the expected one."""
+    claims = find_return_claims(phrase)
+    if daily is None:
+        return not claims
+    if len(claims) != 1:
+        return False
+    (claim,) = claims
+    return abs(round(claim.daily_rate, 4) - daily) <= 1e-4 and (
+        period is None or claim.period == period
+    )
+
+
 def test_golden_table_is_large() -> None:
-    assert len(GOLDEN_ROWS) >= 120
+    assert len(ALL_GOLDEN) >= 400
+    big = [lang for lang, rows in GOLDEN.items() if len(rows) >= 20]
+    assert len(big) >= 6, {lang: len(rows) for lang, rows in GOLDEN.items()}
     for lang, rows in GOLDEN.items():
         assert rows, lang
+    phrases = [phrase for phrase, _, _ in ALL_GOLDEN]
+    assert len(set(phrases)) == len(phrases), "duplicate golden phrases"
+    assert set(phrases) >= KNOWN_MISSES, KNOWN_MISSES - set(phrases)
+    assert len(KNOWN_MISSES) <= 0.02 * len(ALL_GOLDEN)
+
+
+def test_golden_rows_are_well_formed() -> None:
+    for phrase, daily, period in ALL_GOLDEN:
+        assert (daily is None) == (period is None), phrase
+        assert period is None or period in PERIODS, phrase
+        assert daily is None or daily > 0, phrase
+
+
+def test_golden_accuracy_at_least_98_percent() -> None:
+    misses = []
+    for phrase, daily, period in ALL_GOLDEN:
+        if not _row_is_right(phrase, daily, period):
+            got = [(c.quote, round(c.daily_rate, 4), c.period) for c in find_return_claims(phrase)]
+            misses.append(f"{phrase!r}: expected {daily} {period}, got {got}")
+    accuracy = 1.0 - len(misses) / len(ALL_GOLDEN)
+    print(f"golden accuracy {accuracy:.4f} ({len(ALL_GOLDEN) - len(misses)}/{len(ALL_GOLDEN)})")
+    assert accuracy >= 0.98, f"accuracy {accuracy:.4f}, misses:\n" + "\n".join(misses)
 
 
 @pytest.mark.parametrize(("phrase", "daily", "period"), GOLDEN_ROWS)
@@ -492,3 +534,30 @@ def test_claim_found_with_surrounding_noise(before: str, phrase: str, after: str
     claims = find_return_claims(text)
     _check_consistent(text, claims)
     assert any(c.quote == phrase for c in claims)
+
+
+def test_prefix_window_bounds_prefix_patterns() -> None:
+    # Prefixes are searched for only within _PREFIX_WINDOW characters before a number, so
+    # no prefix pattern may be able to match a longer stretch of text.
+    parser = pytest.importorskip("re._parser")
+    from fakeinvest.features import returns
+
+    pats = returns._patterns()
+    for pattern in (pats.prefix, pats.term_prefix):
+        _, longest = parser.parse(pattern.pattern, pattern.flags).getwidth()
+        assert longest <= returns._PREFIX_WINDOW
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("Daily 1% | Daily 2% | Daily 3%", ["Daily 1%", "Daily 2%", "Daily 3%"]),
+        ("x" * 500 + " daily 2%", ["daily 2%"]),
+        ("daily " + "x" * 500 + " 2%", []),
+        ("after 10 days: 300%. " * 3, ["after 10 days: 300%"] * 3),
+    ],
+)
+def test_prefix_claims_found_anywhere(text: str, quotes: list[str]) -> None:
+    claims = find_return_claims(text)
+    _check_consistent(text, claims)
+    assert [c.quote for c in claims] == quotes

@@ -2,21 +2,26 @@
 
 Fraudulent investment platforms (HYIPs, fake brokers, "pig-butchering" sites) nearly always
 advertise a return rate tied to a short period. :func:`find_return_claims` finds such
-claims in plain visible text, in English, Vietnamese, Thai, Chinese (simplified and
-traditional), Indonesian, Spanish, Portuguese and Russian, and normalises each to a simple
-(not compounded) percentage per day.
+claims in plain visible text, in English, Vietnamese (with or without diacritics), Thai,
+Lao, Chinese (simplified and traditional), Indonesian, Spanish, Portuguese and Russian, and
+normalises each to a simple (not compounded) percentage per day.
 
 A percentage counts as a claim only when it is tied to a rate period ("per day",
 "ต่อเดือน", "日收益", "годовых", "APY", ...) or to a stated duration ("after 10 days").
-Percentages of users, fees, commissions, discounts, bonuses and referral levels are not
-reported.
+Percentages of users, fees, commissions, discounts, bonuses, referral levels and reported
+price moves ("BTC up 12% in 24 hours", "Giá vàng tăng 2% mỗi ngày") are not reported.
 
 Implementation notes
 --------------------
 * Only the standard library :mod:`re` is used. Every repeat between tokens is bounded and
   every suffix/prefix test is an anchored match at a known position, so the running time is
-  linear in the length of the text; no pattern can backtrack catastrophically.
+  linear in the length of the text; no pattern can backtrack catastrophically. Period words
+  written before a number are looked for only in a bounded window before the percentages
+  that need them, so that stretch of text is scanned at most once.
 * Patterns are compiled on first use (:func:`_patterns` is cached).
+* Accented Latin letters in the vocabulary also match their bare letter ("ngày" matches
+  "ngay", "mês" matches "mes"), because such pages are often typed without diacritics; a
+  letter inside a character class (``ng[à]y``) is kept exact.
 * Matching runs on an NFKC-normalised copy of the text (full-width digits and ``％``,
   decomposed Vietnamese diacritics, non-breaking spaces, Thai ``ำ``), mapped back to offsets
   in the original text (:mod:`fakeinvest.features.normalize`), so
@@ -60,6 +65,9 @@ _MAX_RATE = 100_000.0
 _MAX_TERM_DAYS = 36_500.0
 #: How far before a number a referral/fee word may disqualify it.
 _REFERRAL_WINDOW = 40
+#: Upper bound on the length of a period or duration phrase written before a number
+#: ("Daily ROI: up to ", "after 10 days: "); the prefix patterns cannot match more.
+_PREFIX_WINDOW = 192
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,7 @@ class ReturnClaim:
 # ---------------------------------------------------------------------------------------
 # Vocabulary. Each table maps a period to (latin-script alternatives, other alternatives).
 # Latin-script alternatives (English, Vietnamese, Indonesian, Spanish, Portuguese, Russian)
-# get a "not followed by a letter" guard; Thai and Chinese ones do not (no word spaces).
+# get a "not followed by a letter" guard; Thai, Lao and Chinese ones do not (no word spaces).
 # Alternatives are regex fragments; longer alternatives come first where they overlap.
 # ---------------------------------------------------------------------------------------
 
@@ -111,6 +119,9 @@ _Vocab = dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
 
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+# "ทุกวันจันทร์" / "ທຸກວັນຈັນ" is "every Monday", "ทุกวันที่ 5" "every 5th": not a daily rate.
+_TH_NOT_WEEKDAY = r"(?!จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์|ที่|หยุด)"
+_LO_NOT_WEEKDAY = r"(?!ຈັນ|ອັງຄານ|ພຸດ|ພະຫັດ|ສຸກ|ເສົາ|ອາທິດ|ທີ|ພັກ)"
 
 # Suffix periods: the words right after a percentage ("2% daily", "1%/ngày", "8% годовых").
 _SUFFIX_PERIODS: _Vocab = {
@@ -121,12 +132,14 @@ _SUFFIX_PERIODS: _Vocab = {
             r"/\s?h",
             r"(?:/|mỗi|một|1|hàng|trên)\s?giờ",
             r"(?:per|/|setiap|tiap|se)\s?jam",
-            r"(?:por|cada|a\sla|à|/)\s?hora",
+            r"(?:por|a\scada|cada|a\sla|à|/)\s?hora",
             r"(?:в|за|/)\s?час",
+            r"кажд(?:ый|ого)\sчас",
             r"ежечасно",
         ),
         (
             r"(?:/|ต่อ|ราย|ทุก)\s?ชั่วโมง",
+            r"(?:/|ຕໍ່|ລາຍ|ທຸກ)\s?ຊົ່ວໂມງ",
             r"(?:/|每|一)\s?(?:个|個)?小[时時]",
         ),
     ),
@@ -137,20 +150,26 @@ _SUFFIX_PERIODS: _Vocab = {
             r"(?:a|per|each|every|/)\s?24\s?(?:hours|hour|hrs|hr|h)",
             r"/\s?d",
             r"per\sdiem",
-            r"(?:/|mỗi|một|1|hàng|hằng|mọi|trên|trong|theo)?\s?ngày(?!\s{0,2}[0-9])",
+            r"(?:/|mỗi|một|1|hàng|hằng|mọi|trên|trong|theo)\s?ngày(?!\s{0,2}[0-9])",
+            # Bare "ngày" only with its diacritics: a bare "ngay" means "at once".
+            r"ng[à]y(?!\s{0,2}[0-9])",
             r"(?:per|/|setiap|tiap)\s?hari",
             r"harian",
             r"sehari",
             r"diariamente",
             r"di[aá]ri[oa]s?",
-            r"(?:al|por|cada|ao|todo|/)\s?d[ií]a",
+            r"(?:al|por|a\scada|cada|ao|todo|/)\s?d[ií]a",
             r"todos\sos\sdias",
             r"(?:в|за|/)\s?(?:день|сутки)",
+            r"(?:каждый\sдень|каждые\sсутки)",
             r"ежедневн(?:о|ая|ый|ой|ые|ых)?",
             r"посуточно",
         ),
         (
-            r"(?:/|ต่อ|ราย|ทุก)\s?วัน",
+            r"(?:/|ต่อ|ราย)\s?วัน",
+            r"ทุก\s?วัน" + _TH_NOT_WEEKDAY,
+            r"(?:/|ຕໍ່|ລາຍ)\s?(?:ມື້|ວັນ)",
+            r"ທຸກ\s?(?:ມື້|ວັນ)" + _LO_NOT_WEEKDAY,
             r"(?:/|每|一)\s?(?:天|日)",
         ),
     ),
@@ -162,12 +181,13 @@ _SUFFIX_PERIODS: _Vocab = {
             r"(?:per|/|setiap|tiap|se)\s?minggu",
             r"mingguan",
             r"semana(?:l|is|les)(?:mente)?",
-            r"(?:a\sla|por|cada|na|/)\s?semana",
-            r"(?:в|за|/)\s?неделю",
+            r"(?:a\sla|por|a\scada|cada|na|/)\s?semana",
+            r"(?:в|за|/|каждую)\s?неделю",
             r"еженедельн(?:о|ая|ый|ой|ые|ых)?",
         ),
         (
             r"(?:/|ต่อ|ราย|ทุก)\s?(?:สัปดาห์|อาทิตย์)",
+            r"(?:/|ຕໍ່|ລາຍ|ທຸກ)\s?ອາທິດ",
             r"(?:/|每|一)\s?(?:周|週|星期)",
         ),
     ),
@@ -181,13 +201,14 @@ _SUFFIX_PERIODS: _Vocab = {
             r"bulanan",
             r"mensual(?:es|mente)?",
             r"mensa(?:l|is)(?:mente)?",
-            r"(?:al|ao|por|cada|/)\s?m[eê]s",
+            r"(?:al|ao|por|a\scada|cada|/)\s?m[eê]s",
             r"a\.\s?m\.",
-            r"(?:в|за|/)\s?месяц",
+            r"(?:в|за|/|каждый)\s?месяц",
             r"ежемесячн(?:о|ая|ый|ой|ые|ых)?",
         ),
         (
             r"(?:/|ต่อ|ราย|ทุก)\s?เดือน",
+            r"(?:/|ຕໍ່|ລາຍ|ທຸກ)\s?ເດືອນ",
             r"(?:/|每|一)\s?(?:个|個)?月",
         ),
     ),
@@ -208,15 +229,16 @@ _SUFFIX_PERIODS: _Vocab = {
             r"tahunan",
             r"anual(?:es|mente)?",
             r"anuais",
-            r"(?:al|ao|por|cada|/)\s?(?:año|ano)",
+            r"(?:al|ao|por|a\scada|cada|/)\s?(?:año|ano)",
             r"a\.\s?a\.",
             r"tae",
             r"годовых",
-            r"(?:в|за|/)\s?год",
+            r"(?:в|за|/|каждый)\s?год",
             r"ежегодн(?:о|ая|ый|ой|ые|ых)?",
         ),
         (
             r"(?:/|ต่อ|ราย|ทุก)\s?ปี",
+            r"(?:/|ຕໍ່|ລາຍ|ທຸກ)\s?ປີ",
             r"(?:/|每|一)\s?年",
             r"年化",
         ),
@@ -233,11 +255,13 @@ _PREFIX_PERIODS: _Vocab = {
             r"(?:per|setiap)\sjam",
             r"(?:por|cada)\shora",
             r"ежечасн(?:о|ая|ый|ой)",
-            r"в\sчас",
+            r"(?:в|каждый)\sчас",
         ),
         (
             r"ชั่วโมงละ",
             r"(?:ราย|ต่อ|ทุก)ชั่วโมง",
+            r"ຊົ່ວໂມງລະ",
+            r"(?:ລາຍ|ຕໍ່|ທຸກ)ຊົ່ວໂມງ",
             r"每(?:个|個)?小[时時]",
             r"小[时時](?:收益|利率|回[报報])",
             r"[时時]息",
@@ -257,12 +281,16 @@ _PREFIX_PERIODS: _Vocab = {
             r"di[aá]ri[oa]",
             r"(?:al|por|ao)\sd[ií]a",
             r"ежедневн(?:о|ая|ый|ой|ую)?",
-            r"в\s(?:день|сутки)",
+            r"(?:в|каждый)\sдень|(?:в|каждые)\sсутки",
         ),
         (
             r"วันละ",
-            r"(?:ราย|ต่อ|ทุก)วัน",
-            r"日(?:息|收益率?|利率|利息|化|回[报報]|返|利)",
+            r"(?:ราย|ต่อ)วัน",
+            r"ทุกวัน" + _TH_NOT_WEEKDAY,
+            r"(?:ມື້|ວັນ)ລະ",
+            r"(?:ລາຍ|ຕໍ່)(?:ມື້|ວັນ)",
+            r"ທຸກ(?:ມື້|ວັນ)" + _LO_NOT_WEEKDAY,
+            r"日(?:息|收益率?|利率|利息|化|回[报報]|[报報]酬率?|返|利)",
             r"每(?:天|日)",
             r"天天",
         ),
@@ -278,12 +306,14 @@ _PREFIX_PERIODS: _Vocab = {
             r"semanal",
             r"(?:por|a\sla|na)\ssemana",
             r"еженедельн(?:о|ая|ый|ой|ую)?",
-            r"в\sнеделю",
+            r"(?:в|каждую)\sнеделю",
         ),
         (
             r"(?:สัปดาห์|อาทิตย์)ละ",
             r"(?:ราย|ต่อ|ทุก)(?:สัปดาห์|อาทิตย์)",
-            r"[周週](?:收益率?|利率|息|化|回[报報])",
+            r"ອາທິດລະ",
+            r"(?:ລາຍ|ຕໍ່|ທຸກ)ອາທິດ",
+            r"[周週](?:收益率?|利率|息|化|回[报報]|[报報]酬率?)",
             r"每(?:周|週|星期)",
         ),
     ),
@@ -299,12 +329,14 @@ _PREFIX_PERIODS: _Vocab = {
             r"mensal",
             r"(?:al|ao|por)\sm[eê]s",
             r"ежемесячн(?:о|ая|ый|ой|ую)?",
-            r"в\sмесяц",
+            r"(?:в|каждый)\sмесяц",
         ),
         (
             r"เดือนละ",
             r"(?:ราย|ต่อ|ทุก)เดือน",
-            r"月(?:收益率?|利率|息|化|回[报報]|利)",
+            r"ເດືອນລະ",
+            r"(?:ລາຍ|ຕໍ່|ທຸກ)ເດືອນ",
+            r"月(?:收益率?|利率|息|化|回[报報]|[报報]酬率?|利)",
             r"每(?:个|個)?月",
         ),
     ),
@@ -329,13 +361,15 @@ _PREFIX_PERIODS: _Vocab = {
             r"(?:al|ao|por)\s(?:año|ano)",
             r"годов(?:ая|ой|ых|ую)",
             r"ежегодн(?:о|ая|ый|ой|ую)?",
-            r"в\sгод",
+            r"(?:в|каждый)\sгод",
         ),
         (
             r"ปีละ",
             r"(?:ราย|ต่อ|ทุก)ปี",
+            r"ປີລະ",
+            r"(?:ລາຍ|ຕໍ່|ທຸກ)ປີ",
             r"年化",
-            r"年(?:收益率?|利率|息|回[报報]|利)",
+            r"年(?:收益率?|利率|息|回[报報]|[报報]酬率?|利)",
             r"每年",
         ),
     ),
@@ -345,23 +379,23 @@ _PREFIX_PERIODS: _Vocab = {
 _UNITS: _Vocab = {
     "hour": (
         (r"hours?", r"hrs?", r"h", r"giờ", r"jam", r"horas?", r"час(?:а|ов)?"),
-        (r"ชั่วโมง", r"(?:个|個)?小[时時]"),
+        (r"ชั่วโมง", r"ຊົ່ວໂມງ", r"(?:个|個)?小[时時]"),
     ),
     "day": (
         (r"days?", r"d", r"ngày", r"hari", r"d[ií]as?", r"дн(?:я|ей)", r"день", r"сут(?:ки|ок)"),
-        (r"วัน", r"天", r"日"),
+        (r"วัน", r"ມື້", r"ວັນ", r"天", r"日"),
     ),
     "week": (
         (r"weeks?", r"wks?", r"tuần", r"minggu", r"semanas?", r"недел(?:ю|и|ь)"),
-        (r"สัปดาห์", r"อาทิตย์", r"(?:个|個)?(?:周|週|星期)"),
+        (r"สัปดาห์", r"อาทิตย์", r"ອາທິດ", r"(?:个|個)?(?:周|週|星期)"),
     ),
     "month": (
         (r"months?", r"mos?", r"tháng", r"bulan", r"meses", r"mes", r"m[eê]s", r"месяц(?:а|ев)?"),
-        (r"เดือน", r"(?:个|個)月"),
+        (r"เดือน", r"ເດືອນ", r"(?:个|個)月"),
     ),
     "year": (
         (r"years?", r"yrs?", r"năm", r"tahun", r"años?", r"anos?", r"год(?:а)?", r"лет"),
-        (r"ปี", r"年"),
+        (r"ปี", r"ປີ", r"年"),
     ),
 }
 
@@ -378,7 +412,8 @@ _FILL_AFTER_LATIN: tuple[str, ...] = (
     r"bunga",
     r"imbal\shasil",
     r"hasil",
-    r"(?:de\s)?(?:ganancias?|rendimientos?|rentabilidad|rentabilidade|lucros?|retornos?)",
+    r"(?:de\s)?(?:ganancias?|rendimientos?|rendimentos?|rentabilidad|rentabilidade|lucros?)",
+    r"(?:de\s)?retornos?",
     r"(?:de\s)?(?:intereses|inter[eé]s|juros|beneficios?|ganhos?)",
     r"(?:del|do|da|de)\s(?:capital|dep[oó]sito|inversi[oó]n|investimento)",
     r"прибыли|прибыль|доход(?:а|ности|ность)?|профита",
@@ -388,7 +423,10 @@ _FILL_AFTER_OTHER: tuple[str, ...] = (
     r"ผลตอบแทน",
     r"กำไร",
     r"ดอกเบี้ย",
-    r"的?(?:收益率?|利息|回[报報]率?|利润|利潤)",
+    r"ຜົນຕອບແທນ",
+    r"ກຳໄລ",
+    r"ດອກເບ[້ີ]{1,2}ຍ",
+    r"的?(?:收益率?|利息|回[报報]率?|[报報]酬率?|利润|利潤)",
 )
 
 # Filler words between a prefix period and the number ("Daily ROI: up to 3%").
@@ -409,8 +447,9 @@ _FILL_BEFORE_LATIN: tuple[str, ...] = (
 )
 _FILL_BEFORE_OTHER: tuple[str, ...] = (
     r"ผลตอบแทน|กำไร|ดอกเบี้ย|สูงสุด|สูงถึง|ถึง|ได้|รับ|อยู่ที่|ประมาณ|คงที่|เริ่มต้น|ที่",
-    r"收益率?|利率|回[报報]率?|利息|高[达達]|可[达達]|[达達]到?|约|約|为|為|最高|最低|至少",
-    r"稳定|穩定|固定|保底|是|率",
+    r"ຜົນຕອບແທນ|ກຳໄລ|ດອກເບ[້ີ]{1,2}ຍ|ສູງສຸດ|ສູງເຖິງ|ເຖິງ|ໄດ້|ຮັບ|ປະມານ|ຄົງທີ່|ເລີ່ມຕົ້ນ|ທີ່",
+    r"[总總]?收益率?|利率|[总總]?回[报報]率?|[报報]酬率?|利息|分[红紅]|返利|派息",
+    r"高[达達]|可[达達]|[达達]到?|约|約|为|為|最高|最低|至少|(?:可以?)?[获獲]得|稳定|穩定|固定|保底|是|率",
 )
 
 # Prepositions introducing a duration after the rate ("in 7 days", "через 10 дней").
@@ -419,19 +458,24 @@ _TERM_PREP_LATIN: tuple[str, ...] = (
     r"after|in|within|over|during",
     r"sau\skhi|sau|trong\svòng|trong",
     r"setelah|sesudah|dalam\swaktu|dalam|selama",
-    r"despu[eé]s\sde|tras|al\scabo\sde|durante|en|por",
-    r"ap[oó]s|depois\sde|no\sprazo\sde|ao\sfim\sde|em",
+    r"despu[eé]s\sde|tras|al\scabo\sde|a\slos|a\slas|durante|en|por",
+    r"ap[oó]s|depois\sde|no\sprazo\sde|ao\sfim\sde|aos|em",
     r"через|в\sтечение|на\sсрок|за|на",
 )
-_TERM_PREP_OTHER: tuple[str, ...] = (r"ภายใน|หลังจาก|หลัง|เป็นเวลา|ระยะเวลา|นาน|ใน",)
+_TERM_PREP_OTHER: tuple[str, ...] = (
+    r"ภายใน|หลังจาก|หลัง|เป็นเวลา|ระยะเวลา|นาน|ใน",
+    r"ພາຍໃນ|ຫ[ຼລ]ັງຈາກ|ຫ[ຼລ]ັງ|ເປັນເວລາ|ໄລຍະເວລາ|ໃນ",
+)
 # A duration before the rate ("after 10 days: 300%"). Only "after"-like words, so that
 # "within 24 hours 100% ..." is not read as a return.
 _TERM_PREFIX_PREP_LATIN: tuple[str, ...] = (
     r"after|sau|через|setelah|sesudah|despu[eé]s\sde|tras|ap[oó]s|depois\sde",
 )
-_TERM_PREFIX_PREP_OTHER: tuple[str, ...] = (r"หลังจาก|หลัง",)
+_TERM_PREFIX_PREP_OTHER: tuple[str, ...] = (r"หลังจาก|หลัง|ຫ[ຼລ]ັງຈາກ|ຫ[ຼລ]ັງ",)
 _ZH_TERM_LEAD = r"周期|週期|期限|持续|持續|为期|為期|投资期|投資期|共|在"
 _ZH_TERM_TAIL = r"之后|之後|后|後|内|內"
+# A plan duration stated before the rate ("周期：7天，总收益：140%").
+_ZH_TERM_PREFIX_LEAD = r"周期|週期|期限|为期|為期|投资期|投資期"
 # Number words accepted as a duration count ("for a month").
 _ONE = r"an?|one|một|un|una|um|uma|satu|один|одну"
 
@@ -447,17 +491,20 @@ _EXCLUDE_AFTER_LATIN: tuple[str, ...] = (
     r"от(?!\s(?:депозита|вклада|суммы|инвестиций))",
 )
 _EXCLUDE_AFTER_OTHER: tuple[str, ...] = (
-    r"ค่าธรรมเนียม|ค่าคอม|โบนัส|ส่วนลด|手续费|手續費|佣金|返佣|折扣|优惠|優惠|奖金|獎金|安全|保本",
+    r"ค่าธรรมเนียม|ค่าคอม|โบนัส|ส่วนลด|ຄ່າທຳ|ຄ່ານາຍ|ໂບນັດ|ສ່ວນຫ[ຼລ]ຸດ|ປອດໄພ",
+    r"手续费|手續費|佣金|返佣|折扣|优惠|優惠|奖金|獎金|安全|保本",
 )
 
 # Referral/fee context shortly before a number.
 _REFERRAL_LATIN: tuple[str, ...] = (
     r"referr?als?|refer|ref|affiliates?|commissions?|partners?|partnership|upline|downline",
     r"sponsor|invite|invitation|bonus(?:es)?|fees?|charges?|tax|spread|discount|cashback",
-    r"save|sale|coupon|promo(?:tion)?|vouchers?",
-    r"rebates?|hoa\shồng|giới\sthiệu|thưởng|phí|comisi[oó]n|comiss[aã]o|referid[oa]s?",
+    r"save|sale|coupon|promo(?:tion)?|vouchers?|descuentos?|descontos?|diskon|potongan",
+    r"rebates?|hoa\shồng|giới\sthiệu|thưởng|phí|giảm\sgiá|ưu\sđãi|khuyến\smãi",
+    r"comisi[oó]n|comiss[aã]o|referid[oa]s?",
     r"indica[cç][aã]o|afiliad[oa]s?|bono|b[oô]nus|tarifa|taxa",
     r"реферал\w{0,6}|партн[её]р\w{0,6}|комисси\w{0,3}|бонус\w{0,3}|рекомендац\w{0,3}",
+    r"скидк\w{0,3}|промокод\w{0,3}|кэшб[эе]к\w{0,3}",
     r"referensi|rujukan|komisi|afiliasi|biaya",
     r"(?:[0-9]{1,2}(?:st|nd|rd|th)?|first|second|third)\s{0,2}(?:levels?|tiers?|lines?|lvl)",
     r"(?:levels?|tiers?|lines?|lvl|cấp|tầng|tuyến|nivel|n[ií]vel|уровень|уровня|tingkat)"
@@ -465,7 +512,9 @@ _REFERRAL_LATIN: tuple[str, ...] = (
     r"[0-9]\s{0,2}(?:-?(?:й|го|ый))?\s{0,2}уров(?:ень|ня|не)",
 )
 _REFERRAL_OTHER: tuple[str, ...] = (
-    r"แนะนำ|ค่าคอม|ค่าธรรมเนียม|โบนัส|ชั้นที่|推荐|推薦|佣金|返佣|邀请|邀請|代理|手续费|手續費",
+    r"แนะนำ|ค่าคอม|ค่าธรรมเนียม|โบนัส|ส่วนลด|คืนเงิน(?!ต้น)|ชั้นที่",
+    r"ແນະນຳ|ຄ່ານາຍ|ຄ່າທຳນຽມ|ໂບນັດ|ສ່ວນຫ[ຼລ]ຸດ|ຊັ້ນທີ",
+    r"推荐|推薦|佣金|返佣|邀请|邀請|代理|手续费|手續費|折扣|优惠|優惠",
     r"奖金|獎金|[一二三]级|[一二三]級",
 )
 
@@ -473,25 +522,42 @@ _REFERRAL_OTHER: tuple[str, ...] = (
 # percentage over a duration reports a past price change, not a promised return.
 _MOVE_LATIN: tuple[str, ...] = (
     r"up|down|rose|risen|rise|rises|fell|fallen|falls|gained|gains|lost|dropped|drops|jumped",
-    r"surged|soared|climbed|plunged|tumbled|increased|decreased|declined|rallied",
+    r"grew|grown",
+    r"surged|soared|climbed|plunged|tumbled|increased|decreased|declined|rallied|drawdowns?",
     r"tăng|giảm|вырос(?:ла|ло|ли)?|упал(?:а|о|и)?|подорожал\w{0,2}|подешевел\w{0,2}",
     r"naik|turun|subi[oó]|cay[oó]|subiu|caiu|baj[oó]",
 )
-_MOVE_OTHER: tuple[str, ...] = (r"上涨|下跌|涨|跌|漲|เพิ่มขึ้น|ลดลง",)
+_MOVE_OTHER: tuple[str, ...] = (r"上涨|下跌|涨|跌|漲|เพิ่มขึ้น|ลดลง|ເພີ່ມຂຶ້ນ|ຫ[ຼລ]ຸດລົງ",)
+# Past-tense moves ("вырос на 12% за сутки", "rose 2% a day"): a report, whatever the period.
+_MOVE_PAST_LATIN: tuple[str, ...] = (
+    r"rose|risen|fell|fallen|dropped|jumped|surged|soared|climbed|plunged|tumbled|rallied",
+    r"grew|grown",
+    r"вырос(?:ла|ло|ли)?|упал(?:а|о|и)?|подорожал\w{0,2}|подешевел\w{0,2}",
+    r"subi[oó]|cay[oó]|subiu|caiu|baj[oó]",
+)
+_MOVE_PAST_OTHER: tuple[str, ...] = (r"上涨了|下跌了|上漲了|漲了|涨了|跌了",)
+# Price words: "Giá vàng tăng 2% mỗi ngày" reports a price move even with a rate period.
+_PRICE_LATIN: tuple[str, ...] = (
+    r"prices?|giá|harga|precios?|pre[cç]os?|цен[аы]|курс|index|indeks|índice|индекс",
+)
+_PRICE_OTHER: tuple[str, ...] = (r"ราคา|ລາຄາ|价格|價格|股价|股價|币价|幣價|指数|指數",)
 
 # Numbers and percentages.
 _NUM = r"(?<![0-9])(?<![0-9][.,/⁄])[0-9]{1,6}(?:[.,][0-9]{1,4})?"
+# The same number, written to start with a digit so that a search can skip straight to the
+# digits of the text (the guards look back from after the first digit).
+_NUM_FIRST = r"[0-9](?<![0-9][0-9])(?<![0-9][.,/⁄][0-9])[0-9]{0,5}(?:[.,][0-9]{1,4})?"
 _TERM_NUM = r"(?<![0-9])[0-9]{1,5}(?:[.,][0-9]{1,2})?"
 _PCT_SIGN = (
     r"(?:\s?[%％]"
-    r"|\s?(?:percent|per\s?cent|pct|процент(?:ов|а)?|persen|por\s?cien?to|phần\s?trăm)"
+    r"|\s?(?:percent|per\s?cent|pct|процент(?:ов|а)?|persen|por\s?(?:cien?to|cento)|phần\s?trăm)"
     + _NOT_LETTER_AFTER
-    + r"|\s?เปอร์เซ็นต์)"
+    + r"|\s?(?:เปอร์เซ็นต์|ເປີເຊັນ))"
 )
 _RANGE_SEP = (
     r"(?:\s{0,3}[-–—−~至到]\s{0,3}"
     r"|\s{1,3}(?:to|a|al|at[eé]|hasta|đến|tới|до|hingga|sampai|s/d)\s{1,3}"
-    r"|\s{0,3}ถึง\s{0,3})"
+    r"|\s{0,3}(?:ถึง|ເຖິງ)\s{0,3})"
 )
 _SEP_BEFORE = r"[\s:：,，=\-–—(（]{0,3}"
 
@@ -531,8 +597,8 @@ def _units() -> str:
 
 def _zh_units() -> str:
     """Chinese duration units only (they may follow a number without a preposition)."""
-    thai = re.compile(r"[\u0e00-\u0e7f]")
-    zh = [o for _, other in _UNITS.values() for o in other if not thai.search(o)]
+    thai_lao = re.compile(r"[\u0e00-\u0eff]")
+    zh = [o for _, other in _UNITS.values() for o in other if not thai_lao.search(o)]
     return "(?:" + "|".join(zh) + ")"
 
 
@@ -548,11 +614,44 @@ class _Patterns(NamedTuple):
     referral: re.Pattern[str]
     cut: re.Pattern[str]
     move: re.Pattern[str]
+    move_past: re.Pattern[str]
+    price: re.Pattern[str]
+
+
+def _bare_letter(ch: str) -> str:
+    """The unaccented ASCII letter under an accented Latin letter ("ệ" -> "e"), else `ch`."""
+    if ch.isascii() or not unicodedata.name(ch, "").startswith("LATIN"):
+        return ch
+    if ch in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if base.isascii() and base.isalpha() else ch
+
+
+def _fold_accents(pattern: str) -> str:
+    """Let each accented Latin letter outside a character class also match its bare letter."""
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        else:
+            bare = _bare_letter(ch)
+            if bare != ch:
+                ch = f"[{ch}{bare}]"
+        out.append(ch)
+    return "".join(out)
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
     # Patterns are matched against NFKC text, so normalise them the same way (Thai "ำ").
-    return re.compile(unicodedata.normalize("NFKC", pattern), re.IGNORECASE)
+    return re.compile(_fold_accents(unicodedata.normalize("NFKC", pattern)), re.IGNORECASE)
 
 
 @cache
@@ -560,9 +659,10 @@ def _patterns() -> _Patterns:
     """Compile all patterns (once, on first use)."""
     units = _units()
     zh_units = _zh_units()
+    # A range ("0,8 - 1%") or a single percentage; <lo> is the only number of the latter.
     pct = (
-        rf"(?P<lo>{_NUM})(?:{_PCT_SIGN})?{_RANGE_SEP}(?P<hi>{_NUM}){_PCT_SIGN}"
-        rf"|(?P<one>{_NUM}){_PCT_SIGN}"
+        rf"(?P<lo>{_NUM_FIRST})"
+        rf"(?:(?:{_PCT_SIGN})?{_RANGE_SEP}(?P<hi>{_NUM}){_PCT_SIGN}|{_PCT_SIGN})"
     )
     exclude = r"\s{0,3}(?:(?:de|do|da|del|dari|của)\s{1,2})?" + _alt(
         _EXCLUDE_AFTER_LATIN, _EXCLUDE_AFTER_OTHER
@@ -592,13 +692,25 @@ def _patterns() -> _Patterns:
         rf"(?:{_SEP_BEFORE}{fill_before}){{0,4}}{_SEP_BEFORE}"
         r"(?:(?:from|từ|от|de|desde|dari)\s{1,3}|从|從)?(?=[0-9])"
     )
-    prefix = _grouped(_PREFIX_PERIODS, "p_", guard_before=True) + tail
+    # Every prefix starts with a letter at the start of a word, or with a Thai, Lao or
+    # Chinese character (or, for durations, a digit). Testing that first lets the scan
+    # reject most positions at once.
+    word_start = r"(?<![^\W\d_])(?=[^\W\d_])"
+    no_space_script = r"\u0e00-\u0eff\u3400-\u9fff\uf900-\ufaff"
+    prefix = (
+        rf"(?:{word_start}|(?=[{no_space_script}]))"
+        + _grouped(_PREFIX_PERIODS, "p_", guard_before=True)
+        + tail
+    )
     term_prefix = (
+        rf"(?:{word_start}|(?=[0-9{no_space_script}]))"
         "(?:"
         + _alt(_TERM_PREFIX_PREP_LATIN, _TERM_PREFIX_PREP_OTHER)
         + rf"\s{{0,3}}(?P<pn>{_TERM_NUM})\s{{0,2}}(?P<pu>{units})"
         + rf"|(?P<pzn>{_TERM_NUM})\s{{0,2}}(?P<pzu>{zh_units})"
         + r"(?:之后|之後|后|後|(?=[总總]?收益|回[报報]))"
+        + rf"|(?:{_ZH_TERM_PREFIX_LEAD})[:：\s]{{0,2}}"
+        + rf"(?P<pln>{_TERM_NUM})\s{{0,2}}(?P<plu>{zh_units})"
         + ")"
         + tail
     )
@@ -609,7 +721,9 @@ def _patterns() -> _Patterns:
     )
     referral = _alt(_REFERRAL_LATIN, _REFERRAL_OTHER)
     cut = r"[.!?;,。！？，；\n|•·]"
-    move = "(?:" + _alt(_MOVE_LATIN, _MOVE_OTHER) + r"\s{0,2}(?:by\s{1,2})?|(?<![0-9])[+\-−]\s?)\Z"
+    move_by = r"\s{0,2}(?:(?:by|на|em|en|un|sebesar)\s{1,2})?"
+    move = "(?:" + _alt(_MOVE_LATIN, _MOVE_OTHER) + move_by + r"|(?<![0-9])[+\-−]\s?)\Z"
+    move_past = "(?:" + _alt(_MOVE_PAST_LATIN, _MOVE_PAST_OTHER) + move_by + r")\Z"
     return _Patterns(
         pct=_compile(pct),
         exclude=_compile(exclude),
@@ -622,6 +736,8 @@ def _patterns() -> _Patterns:
         referral=_compile(referral),
         cut=_compile(cut),
         move=_compile(move),
+        move_past=_compile(move_past),
+        price=_compile(_alt(_PRICE_LATIN, _PRICE_OTHER)),
     )
 
 
@@ -676,16 +792,42 @@ def _term_of(pats: _Patterns, m: re.Match[str], pairs: tuple[tuple[str, str], ..
 
 
 _SUFFIX_TERM_GROUPS = (("tn", "tu"), ("tn2", "tu2"), ("zn", "zu"), ("zn2", "zu2"))
-_PREFIX_TERM_GROUPS = (("pn", "pu"), ("pzn", "pzu"))
+_PREFIX_TERM_GROUPS = (("pn", "pu"), ("pzn", "pzu"), ("pln", "plu"))
+
+
+class _PrefixScanner:
+    """Find the match of a prefix pattern that ends where a given number starts.
+
+    Prefix phrases ("daily 3%", "after 10 days 300%") are needed only before the few
+    percentages that have no period after them, so the text is scanned lazily: from at
+    most :data:`_PREFIX_WINDOW` characters before each such number, never twice over the
+    same stretch. Positions must be asked for in increasing order.
+    """
+
+    __slots__ = ("_by_end", "_norm", "_pattern", "_scanned")
+
+    def __init__(self, pattern: re.Pattern[str], norm: str) -> None:
+        self._pattern = pattern
+        self._norm = norm
+        self._scanned = 0
+        self._by_end: dict[int, re.Match[str]] = {}
+
+    def ending_at(self, pos: int) -> re.Match[str] | None:
+        """Return the match ending at `pos` (where a number starts), if any."""
+        if pos > self._scanned:
+            start = max(self._scanned, pos - _PREFIX_WINDOW)
+            # One character past `pos` so that the closing "a digit follows" test sees it.
+            for m in self._pattern.finditer(self._norm, start, pos + 1):
+                self._by_end[m.end()] = m
+            self._scanned = pos
+        return self._by_end.get(pos)
 
 
 def _claims(text: str) -> list[ReturnClaim]:
     pats = _patterns()
     norm, omap = _normalise(text)
-    # Prefix matches ("daily 3%", "after 10 days 300%") keyed by where their number starts.
-    # Built on first need: most claims have their period after the number.
-    prefixes: dict[int, re.Match[str]] | None = None
-    term_prefixes: dict[int, re.Match[str]] | None = None
+    prefixes = _PrefixScanner(pats.prefix, norm)
+    term_prefixes = _PrefixScanner(pats.term_prefix, norm)
 
     claims: list[ReturnClaim] = []
     floor = 0  # nothing before this offset may belong to the next claim
@@ -693,8 +835,8 @@ def _claims(text: str) -> list[ReturnClaim]:
         if pm.start() < floor:
             continue
         num_start, pct_end = pm.start(), pm.end()
-        if pm.group("one") is not None:
-            lo = hi = _to_float(pm.group("one"))
+        if pm.group("hi") is None:
+            lo = hi = _to_float(pm.group("lo"))
         else:
             lo, hi = _to_float(pm.group("lo")), _to_float(pm.group("hi"))
             if lo <= 0.0 or lo > hi:  # not really a range ("2019-10%"): keep the upper number
@@ -717,9 +859,7 @@ def _claims(text: str) -> list[ReturnClaim]:
             period = _group_period(sm, "s_")
             end = sm.end()
         else:
-            if prefixes is None:
-                prefixes = {m.end(): m for m in pats.prefix.finditer(norm)}
-            pre = prefixes.get(num_start)
+            pre = prefixes.ending_at(num_start)
             if pre is not None and pre.start() >= prev_floor:
                 period = _group_period(pre, "p_")
                 start = pre.start()
@@ -729,9 +869,7 @@ def _claims(text: str) -> list[ReturnClaim]:
             if term_days is not None:
                 end = tm.end()
         if period is None and term_days is None:
-            if term_prefixes is None:
-                term_prefixes = {m.end(): m for m in pats.term_prefix.finditer(norm)}
-            tp = term_prefixes.get(num_start)
+            tp = term_prefixes.ending_at(num_start)
             if tp is not None and tp.start() >= prev_floor:
                 term_days = _term_of(pats, tp, _PREFIX_TERM_GROUPS)
                 if term_days is not None:
@@ -743,9 +881,9 @@ def _claims(text: str) -> list[ReturnClaim]:
             daily = hi / term_days
         else:
             daily = hi * _PER_DAY[period]
-        if _has_referral_context(pats, norm, start, prev_floor):
+        if _in_clause_before(pats, pats.referral, norm, start, prev_floor):
             continue
-        if period == "term" and pats.move.search(norm, max(prev_floor, start - 20), start):
+        if _is_market_move(pats, norm, start, prev_floor, period):
             continue
 
         floor = max(floor, end)
@@ -765,14 +903,34 @@ def _claims(text: str) -> list[ReturnClaim]:
     return claims
 
 
-def _has_referral_context(pats: _Patterns, norm: str, start: int, lower: int) -> bool:
-    """True when a referral/fee/bonus word sits in the same clause just before `start`."""
+def _in_clause_before(
+    pats: _Patterns, pattern: re.Pattern[str], norm: str, start: int, lower: int
+) -> bool:
+    """True when `pattern` occurs in the same clause shortly before `start`.
+
+    Used with referral/fee/bonus words and with price words.
+    """
     lo = max(lower, start - _REFERRAL_WINDOW)
     window = norm[lo:start]
     cuts = list(pats.cut.finditer(window))
     if cuts:
         window = window[cuts[-1].end() :]
-    return pats.referral.search(window) is not None
+    return pattern.search(window) is not None
+
+
+def _is_market_move(pats: _Patterns, norm: str, start: int, lower: int, period: str) -> bool:
+    """True when the claim at `start` reads as a reported price move, not a promised return.
+
+    A movement word right before the number ("up 12% in 24 hours") rules out a term; with a
+    rate period only a past-tense movement ("вырос на 12% за сутки") or a movement of a
+    price ("Giá vàng tăng 2% mỗi ngày") does.
+    """
+    lo = max(lower, start - 20)
+    if pats.move_past.search(norm, lo, start):
+        return True
+    if pats.move.search(norm, lo, start) is None:
+        return False
+    return period == "term" or _in_clause_before(pats, pats.price, norm, start, lower)
 
 
 def find_return_claims(text: str) -> list[ReturnClaim]:
@@ -794,7 +952,8 @@ def find_return_claims(text: str) -> list[ReturnClaim]:
     A percentage is a claim only when tied to a period ("24% daily", "1%/ngày",
     "ต่อเดือน", "日收益2%", "12% годовых", "APY 4.5%") or to a stated duration
     ("300% after 10 days", "ROI 150% in 7 days"). Rates of 0 or above 100000 percent,
-    fees, commissions, discounts, bonuses, referral levels and "50% of users" are ignored.
+    fees, commissions, discounts, bonuses, referral levels, reported price moves ("BTC up
+    12% in 24 hours") and "50% of users" are ignored.
 
     Examples
     --------
