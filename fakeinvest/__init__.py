@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 __all__ = [
+    "DomainInfo",
     "FetchConfig",
     "Reason",
     "Snapshot",
     "Verdict",
     "__version__",
+    "domain_info",
     "errors",
     "load_model",
     "load_snapshot",
@@ -36,6 +38,8 @@ __all__ = [
 
 _LAZY = {
     "scan": ("fakeinvest.api", "scan"),
+    "domain_info": ("fakeinvest.domaininfo", "domain_info"),
+    "DomainInfo": ("fakeinvest.domaininfo", "DomainInfo"),
     "scan_many": ("fakeinvest.api", "scan_many"),
     "score_html": ("fakeinvest.api", "score_html"),
     "score_snapshot": ("fakeinvest.api", "score_snapshot"),
@@ -53,6 +57,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from . import errors
     from .api import scan, scan_many, score_html, score_snapshot
     from .config import FetchConfig
+    from .domaininfo import DomainInfo, domain_info
     from .model import load_model
     from .snapshot import Snapshot
     from .verdict import Reason, Verdict

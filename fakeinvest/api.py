@@ -30,17 +30,36 @@ def _config(config: FetchConfig | None, allow_private: AllowPrivate) -> FetchCon
     return config
 
 
+DomainLookups = dict[str, "asyncio.Future[DomainFacts]"]
+
+
+async def _lookup(target: str, timeout: float, lookups: DomainLookups | None) -> DomainFacts:
+    """Domain facts for ``target`` in a worker thread; one lookup per registrable domain
+    and ``lookups`` table (a bulk scan shares one table across all its sites)."""
+    from .domaininfo import lookup_facts, registrable_domain
+
+    if lookups is None:
+        return await asyncio.to_thread(lookup_facts, target, timeout)
+    key = registrable_domain(target) or target
+    future = lookups.get(key)
+    if future is None:
+        future = lookups[key] = asyncio.ensure_future(
+            asyncio.to_thread(lookup_facts, target, timeout))
+    return await asyncio.shield(future)
+
+
 async def _snapshot_async(url: str, whois: bool, config: FetchConfig,
-                          crawler: Crawler | None = None) -> Snapshot:
+                          crawler: Crawler | None = None,
+                          lookups: DomainLookups | None = None) -> Snapshot:
     """Crawl one site and look up its domain, both within ``config.site_deadline``.
 
-    The WHOIS lookup of the requested host runs while the pages are fetched; only when the
-    landing page ends on another registrable domain is that one looked up afterwards, with
-    whatever time the site has left.
+    The domain lookup (RDAP/WHOIS, see :mod:`fakeinvest.domaininfo`) of the requested host
+    runs while the pages are fetched; only when the landing page ends on another
+    registrable domain is that one looked up afterwards, with whatever time the site has
+    left. ``lookups`` de-duplicates lookups across the sites of one bulk scan.
     """
-    from .features.domain import split_domain
+    from .domaininfo import registrable_domain
     from .fetch import fetch_site, validate_url
-    from .whois_lookup import lookup_domain
 
     url = validate_url(url)
     started = datetime.now(UTC)
@@ -48,8 +67,8 @@ async def _snapshot_async(url: str, whois: bool, config: FetchConfig,
     deadline = loop.time() + config.site_deadline
     lookup: asyncio.Future[DomainFacts] | None = None
     if whois:
-        lookup = asyncio.ensure_future(asyncio.to_thread(
-            lookup_domain, url, min(WHOIS_TIMEOUT, config.site_deadline)))
+        lookup = asyncio.ensure_future(_lookup(url, min(WHOIS_TIMEOUT, config.site_deadline),
+                                               lookups))
     try:
         pages = await fetch_site(url, config, crawler=crawler)
     except BaseException:
@@ -59,11 +78,10 @@ async def _snapshot_async(url: str, whois: bool, config: FetchConfig,
     domain = DomainFacts()
     if lookup is not None:
         domain = await lookup
-        final = split_domain(pages[0].url or url).registered
+        final = registrable_domain(pages[0].url or url)
         if final and final != domain.domain:
             left = deadline - loop.time()
-            domain = (await asyncio.to_thread(lookup_domain, pages[0].url, min(WHOIS_TIMEOUT,
-                                                                             left))
+            domain = (await _lookup(pages[0].url or url, min(WHOIS_TIMEOUT, left), lookups)
                       if left > 0.5 else DomainFacts(domain=final, error="timeout",
                                                      source="whois"))
     return Snapshot(url=url, pages=pages, fetched_at=started, domain=domain)
@@ -78,7 +96,7 @@ def snapshot_site(url: str, *, whois: bool = True, allow_private: AllowPrivate =
     url : str
         Site URL; ``http://`` is assumed when no scheme is given.
     whois : bool
-        Look up the domain's registration date.
+        Look up the domain's registration facts (RDAP, else WHOIS; cached on disk).
     allow_private : bool or list of str
         SSRF guard: ``False`` refuses loopback, private and link-local addresses;
         ``True`` allows everything; a list of networks allows those.
@@ -237,12 +255,13 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
 
         state["release"] = lambda: loop.call_soon_threadsafe(slots.release)
         state["shutdown"] = lambda: loop.call_soon_threadsafe(cancel_all)
+        lookups: DomainLookups = {}  # one domain lookup per registrable domain per run
         async with Crawler(cfg) as crawler:
 
             async def one(index: int, url: str) -> None:
                 t0 = loop.time()
                 try:
-                    res: object = await _snapshot_async(url, whois, cfg, crawler)
+                    res: object = await _snapshot_async(url, whois, cfg, crawler, lookups)
                 except asyncio.CancelledError:
                     raise
                 except BaseException as exc:

@@ -12,6 +12,7 @@ Network failures are translated into :class:`FetchError` subclasses at one bound
 from __future__ import annotations
 
 __all__ = [
+    "WHOIS_REASONS",
     "BadInputError",
     "BlockedAddressError",
     "ConnectError",
@@ -28,6 +29,11 @@ __all__ = [
     "UntrustedModelError",
     "WhoisLookupError",
 ]
+
+#: Every ``reason`` a WHOIS/RDAP lookup failure can carry (``DomainInfo.error``).
+WHOIS_REASONS = ("timeout", "connect", "no_server", "bad_domain", "no_domain", "no_match",
+                 "rate_limited", "http_status", "unparsable", "unparsable_date",
+                 "no_creation_date")
 
 
 class FakeinvestError(Exception):
@@ -138,8 +144,20 @@ class WhoisLookupError(FakeinvestError):
     Attributes
     ----------
     reason : str
-        Short machine-readable reason: ``timeout``, ``connect``, ``no_match``,
-        ``rate_limited``, ``unparsable``, ``no_server``, ``bad_domain``.
+        Short machine-readable reason, one of :data:`WHOIS_REASONS`:
+
+        - ``timeout``: the total deadline passed (dead-slow or dripping server);
+        - ``connect``: the server refused or dropped the connection;
+        - ``no_server``: no WHOIS/RDAP server is known for the TLD;
+        - ``bad_domain``: not a valid (IDNA-encodable) domain name;
+        - ``no_domain``: the host is an IP address or has no registrable domain;
+        - ``no_match``: the registry says the domain is not registered (RDAP 404);
+        - ``rate_limited``: the server refused to answer now (RDAP 429, WHOIS quota text);
+        - ``http_status``: an RDAP server answered with another HTTP error;
+        - ``unparsable``: the answer holds nothing recognisable (garbage, HTML, bad JSON);
+        - ``unparsable_date``: the record has a creation date that cannot be read
+          (the other fields are kept);
+        - ``no_creation_date``: the record has no creation date at all (e.g. DENIC).
     """
 
     def __init__(self, message: str, *, reason: str) -> None:

@@ -1,7 +1,7 @@
 """Fetch a site over HTTP: landing page plus key pages, within hard limits.
 
-This module and :mod:`fakeinvest.whois_lookup` are the only ones that touch the network.
-Every low-level failure is translated here, at one boundary, into a
+This module, :mod:`fakeinvest.whois_lookup` and :mod:`fakeinvest.rdap` are the only ones that
+touch the network. Every low-level failure is translated here, at one boundary, into a
 :class:`~fakeinvest.errors.FetchError` subclass with a stable ``kind``.
 
 Limits (see :class:`~fakeinvest.config.FetchConfig`): a total deadline per site, connect

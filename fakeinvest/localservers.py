@@ -1,9 +1,10 @@
-"""Small real servers on 127.0.0.1 for the demo and the tests: HTTP sites and WHOIS.
+"""Small real servers on 127.0.0.1 for the demo and the tests: HTTP sites, WHOIS and RDAP.
 
 :class:`SiteServer` serves several websites from one port, chosen by the ``Host`` header,
 so a crawl of ``http://atfx-vn.com:<port>/`` (with ``resolve={"atfx-vn.com": "127.0.0.1"}``)
 sees the realistic host name. :class:`WhoisServer` answers RFC 3912 queries from a table of
-records. Both bind to loopback only and run in a background thread.
+records; :class:`RdapServer` answers RDAP ``/domain/<name>`` queries (RFC 9083 JSON).
+All bind to loopback only and run in a background thread.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["CannedResponse", "SiteServer", "WhoisServer", "demo_whois_records"]
+__all__ = ["CannedResponse", "RdapServer", "SiteServer", "WhoisServer", "demo_whois_records",
+           "rdap_record"]
 
 
 @dataclass
@@ -42,6 +44,7 @@ class CannedResponse:
 class _ThreadingHTTPServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # bulk clients connect many at once
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Clients that hang up early (size caps, deadlines) are expected, not errors."""
@@ -161,18 +164,20 @@ class WhoisServer:
 
     Parameters
     ----------
-    records : mapping of str to str or callable
-        Query (lower-cased domain) to response text, or to a callable taking the
-        connected socket for custom behaviour (slow drip, garbage).
+    records : mapping of str to str, tuple of str, or callable
+        Query (lower-cased domain) to response text; to a tuple of texts served in turn
+        (the registry's answer, then the registrar's for a referral); or to a callable
+        taking the connected socket for custom behaviour (slow drip, garbage).
     no_match : str
         Answer for unknown domains; ``{domain}`` is replaced by the query.
     """
 
-    def __init__(self, records: Mapping[str, str | Callable[[Any], None]],
+    def __init__(self, records: Mapping[str, str | tuple[str, ...] | Callable[[Any], None]],
                  no_match: str = 'No match for "{domain}".\r\n') -> None:
         self.records = {k.lower(): v for k, v in records.items()}
         self.no_match = no_match
         self.queries: list[str] = []
+        self._lock = threading.Lock()
         self._srv: socketserver.ThreadingTCPServer | None = None
 
     @property
@@ -194,8 +199,13 @@ class WhoisServer:
             def handle(self) -> None:
                 line = self.rfile.readline(1024).decode("utf-8", "replace").strip()
                 query = line.split()[-1].lower() if line.split() else ""
-                outer.queries.append(query)
+                query = query.removesuffix("/e")  # JPRS: English output
+                with outer._lock:
+                    seen = outer.queries.count(query)
+                    outer.queries.append(query)
                 answer = outer.records.get(query)
+                if isinstance(answer, tuple):
+                    answer = answer[min(seen, len(answer) - 1)]
                 if answer is None and query and "." not in query:
                     answer = iana_tld_record(query)  # IANA's answer naming the TLD server
                 if callable(answer):
@@ -207,6 +217,7 @@ class WhoisServer:
         class Server(socketserver.ThreadingTCPServer):
             daemon_threads = True
             allow_reuse_address = True
+            request_queue_size = 128  # bulk clients connect many at once
 
         self._srv = Server(("127.0.0.1", 0), Handler)
         threading.Thread(target=self._srv.serve_forever, daemon=True).start()
@@ -225,6 +236,167 @@ class WhoisServer:
     def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.stop()
+
+
+RdapAnswer = dict[str, Any] | int | tuple[int, bytes] | Callable[[Any], None]
+
+
+class RdapServer:
+    """An RDAP server (RFC 9082/9083) on 127.0.0.1 answering ``GET /domain/<name>``.
+
+    Any path prefix before ``domain/`` is accepted, so the server can stand in for every
+    base URL of the bootstrap (``FAKEINVEST_RDAP_URL=<server.url>``).
+
+    Parameters
+    ----------
+    records : mapping of str to answer
+        Domain (lower case, ASCII) to a JSON domain object (served with status 200), an
+        HTTP status code (404, 429, 503 ... with an RFC 9083 error body), a
+        ``(status, raw body)`` pair, or a callable taking the request handler (slow
+        drip, garbage).
+    """
+
+    def __init__(self, records: Mapping[str, RdapAnswer]) -> None:
+        self.records = {k.lower(): v for k, v in records.items()}
+        self.queries: list[str] = []
+        self._lock = threading.Lock()
+        self._httpd: _ThreadingHTTPServer | None = None
+
+    @property
+    def port(self) -> int:
+        """The bound port."""
+        assert self._httpd is not None, "server not started"
+        return int(self._httpd.server_address[1])
+
+    @property
+    def url(self) -> str:
+        """``http://127.0.0.1:<port>/``, the value for ``FAKEINVEST_RDAP_URL``."""
+        return f"http://127.0.0.1:{self.port}/"
+
+    def start(self) -> RdapServer:
+        """Bind 127.0.0.1 on a free port and serve in a daemon thread."""
+        import json
+
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def _send(self, status: int, body: bytes) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/rdap+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self) -> None:
+                path = unquote(urlsplit(self.path).path)
+                _head, sep, name = path.rpartition("/domain/")
+                if not sep or "/" in name:
+                    self._send(400, b'{"errorCode":400,"title":"Bad request"}')
+                    return
+                name = name.lower()
+                with outer._lock:
+                    outer.queries.append(name)
+                answer = outer.records.get(name, 404)
+                if callable(answer):
+                    answer(self)
+                elif isinstance(answer, int):
+                    title = {404: "Not Found", 429: "Too Many Requests"}.get(answer, "Error")
+                    self._send(answer, json.dumps({"errorCode": answer,
+                                                   "title": title}).encode())
+                elif isinstance(answer, tuple):
+                    self._send(answer[0], answer[1])
+                else:
+                    self._send(200, json.dumps(answer).encode("utf-8"))
+
+        self._httpd = _ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving."""
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+            self._httpd = None
+
+    def __enter__(self) -> RdapServer:
+        return self.start()
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+
+def rdap_record(domain: str, created: datetime | None, registrar: str, *,
+                expires: datetime | None = None, updated: datetime | None = None,
+                name_servers: tuple[str, ...] = ("ns1.cloudns-example.net",
+                                                 "ns2.cloudns-example.net"),
+                status: tuple[str, ...] = ("client transfer prohibited",),
+                redacted: bool = False) -> dict[str, Any]:
+    """An RDAP domain object (RFC 9083) in the shape gTLD registries serve.
+
+    Parameters
+    ----------
+    domain : str
+    created : datetime or None
+        The ``registration`` event (omitted when None).
+    registrar : str
+        ``fn`` of the entity with the ``registrar`` role.
+    expires, updated : datetime, optional
+        ``expiration`` and ``last changed`` events.
+    name_servers : tuple of str
+    status : tuple of str
+    redacted : bool
+        Add a registrant entity with the ICANN "REDACTED FOR PRIVACY" remark.
+
+    Returns
+    -------
+    dict
+    """
+    events = []
+    if created is not None:
+        events.append({"eventAction": "registration", "eventDate": _fmt(created)})
+    if expires is not None:
+        events.append({"eventAction": "expiration", "eventDate": _fmt(expires)})
+    if updated is not None:
+        events.append({"eventAction": "last changed", "eventDate": _fmt(updated)})
+    events.append({"eventAction": "last update of RDAP database",
+                   "eventDate": _fmt(datetime.now(UTC))})
+    entities: list[dict[str, Any]] = [{
+        "objectClassName": "entity", "handle": "1068", "roles": ["registrar"],
+        "publicIds": [{"type": "IANA Registrar ID", "identifier": "1068"}],
+        "vcardArray": ["vcard", [["version", {}, "text", "4.0"],
+                                 ["fn", {}, "text", registrar]]],
+        "entities": [{"objectClassName": "entity", "roles": ["abuse"],
+                      "vcardArray": ["vcard", [["version", {}, "text", "4.0"],
+                                               ["fn", {}, "text", "Abuse Contact"],
+                                               ["email", {}, "text", "abuse@example.net"]]]}],
+    }]
+    if redacted:
+        entities.append({
+            "objectClassName": "entity", "roles": ["registrant"],
+            "vcardArray": ["vcard", [["version", {}, "text", "4.0"], ["fn", {}, "text", ""],
+                                     ["adr", {"cc": "IS"}, "text",
+                                      ["", "", "", "", "Capital Region", "", "IS"]]]],
+            "remarks": [{"title": "REDACTED FOR PRIVACY", "type": "object redacted due to "
+                         "authorization", "description": [
+                             "Some of the data in this object has been removed."]}],
+        })
+    return {
+        "objectClassName": "domain", "handle": f"{domain.upper()}-REG",
+        "ldhName": domain.upper(), "status": list(status), "events": events,
+        "entities": entities,
+        "nameservers": [{"objectClassName": "nameserver", "ldhName": ns.upper()}
+                        for ns in name_servers],
+        "secureDNS": {"delegationSigned": False},
+        "rdapConformance": ["rdap_level_0", "icann_rdap_technical_implementation_guide_1"],
+        "notices": [{"title": "Terms of Use", "description": ["Service subject to terms."]}],
+    }
 
 
 def iana_tld_record(tld: str) -> str:

@@ -8,6 +8,7 @@ verdict.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -63,15 +64,30 @@ class DomainFacts:
     Parameters
     ----------
     domain : str or None
-        The registrable domain looked up.
+        The registrable domain looked up (ASCII, IDNs in punycode).
     created : datetime or None
-        Creation date from WHOIS, timezone-aware UTC.
+        Creation (registration) date, timezone-aware UTC.
     registrar : str or None
         The registrar named in the record.
     error : str or None
-        Why the lookup gave no creation date (``timeout``, ``no_match``, ...), or None.
+        Why the lookup gave no creation date (``timeout``, ``no_match``, ``rate_limited``,
+        ``unparsable_date``, ``no_creation_date`` ...; see
+        :class:`fakeinvest.errors.WhoisLookupError`), or None.
     source : str
-        Where the facts came from (``whois`` or ``none`` when no lookup ran).
+        Where the facts came from: ``whois``, ``rdap``, ``cache:whois``, ``cache:rdap``,
+        or ``none`` when no lookup ran.
+    expires : datetime or None
+        Expiry date (end of the paid registration period), UTC.
+    updated : datetime or None
+        Date the record was last changed, UTC.
+    privacy : bool or None
+        True when the registrant is a privacy/proxy service or the contact data is
+        redacted (GDPR masking, "REDACTED FOR PRIVACY"); None when nothing was read.
+    name_servers : tuple of str
+        Delegated name servers, lower case, without the trailing dot.
+    status : tuple of str
+        Registry status codes (EPP codes such as ``clientTransferProhibited``, or the
+        registry's own words).
     """
 
     domain: str | None = None
@@ -79,16 +95,59 @@ class DomainFacts:
     registrar: str | None = None
     error: str | None = None
     source: str = "none"
+    expires: datetime | None = None
+    updated: datetime | None = None
+    privacy: bool | None = None
+    name_servers: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+
+    @property
+    def registration_days(self) -> float:
+        """Length of the registration (creation to expiry) in days; NaN when unknown."""
+        if self.created is None or self.expires is None:
+            return math.nan
+        return (self.expires - self.created).total_seconds() / 86400.0
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-serialisable dict."""
+        """Return a JSON-serialisable dict (dates as ISO 8601 strings)."""
         return {
             "domain": self.domain,
             "created": self.created.isoformat() if self.created else None,
             "registrar": self.registrar,
             "error": self.error,
             "source": self.source,
+            "expires": self.expires.isoformat() if self.expires else None,
+            "updated": self.updated.isoformat() if self.updated else None,
+            "privacy": self.privacy,
+            "name_servers": list(self.name_servers),
+            "status": list(self.status),
         }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> DomainFacts:
+        """Rebuild facts from :meth:`to_dict` output (missing keys take their defaults).
+
+        Parameters
+        ----------
+        d : mapping
+            A dict as written by :meth:`to_dict`, possibly by an older version.
+
+        Returns
+        -------
+        DomainFacts
+        """
+        def when(key: str) -> datetime | None:
+            raw = d.get(key)
+            return datetime.fromisoformat(raw) if raw else None
+
+        privacy = d.get("privacy")
+        return cls(domain=d.get("domain"), created=when("created"),
+                   registrar=d.get("registrar"), error=d.get("error"),
+                   source=d.get("source") or "none", expires=when("expires"),
+                   updated=when("updated"),
+                   privacy=None if privacy is None else bool(privacy),
+                   name_servers=tuple(d.get("name_servers") or ()),
+                   status=tuple(d.get("status") or ()))
 
 
 @dataclass(frozen=True)
@@ -104,7 +163,7 @@ class Snapshot:
     fetched_at : datetime
         When the scan ran (UTC); domain age is measured at this instant.
     domain : DomainFacts
-        WHOIS facts (empty when WHOIS was not queried).
+        Registration facts from RDAP/WHOIS (empty when no lookup ran).
     """
 
     url: str | None

@@ -205,10 +205,7 @@ def load_snapshot(path: str | Path) -> Snapshot:
     if not pages:
         raise BadInputError(f"{path} holds no page (no WARC response record)")
     d = meta.get("domain") or {}
-    created = d.get("created")
-    domain = DomainFacts(
-        domain=d.get("domain"), created=datetime.fromisoformat(created) if created else None,
-        registrar=d.get("registrar"), error=d.get("error"), source=d.get("source", "none"))
+    domain = DomainFacts.from_dict(d)
     fetched = meta.get("fetched_at")
     kwargs = {"fetched_at": datetime.fromisoformat(fetched)} if fetched else {}
     return Snapshot(url=meta.get("url", pages[0].url), pages=tuple(pages), domain=domain,

@@ -1,8 +1,13 @@
-"""Domain registration facts over WHOIS (RFC 3912), via python-whois, with a hard deadline.
+"""Domain registration facts over WHOIS (RFC 3912), with a hard deadline.
 
-python-whois picks the registry server per TLD and follows thin-registry referrals; its
-own timeout applies per ``connect``/``recv`` only, so this module hands it a socket that
-enforces one *total* deadline per lookup and caps the response size.
+python-whois's client picks the registry server per TLD and follows thin-registry
+referrals; its own timeout applies per ``connect``/``recv`` only, so this module hands it
+a socket that enforces one *total* deadline per lookup and caps the response size. The
+answer is parsed here (:func:`parse_whois`, :func:`parse_date`), not by python-whois's
+parser, which loses a whole record on one unknown date format and returns an empty record
+for a rate-limit text.
+
+Most callers want :func:`fakeinvest.domain_info`, which asks RDAP first and caches.
 
 Set ``FAKEINVEST_WHOIS_SERVER=host:port`` to send every WHOIS query the library makes
 (including referrals and IANA lookups) to one server, e.g. a test server on 127.0.0.1.
@@ -15,17 +20,21 @@ from __future__ import annotations
 import os
 import re
 import socket
+import threading
 import time
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from .errors import WhoisLookupError
 from .features.domain import split_domain
 from .snapshot import DomainFacts
 
-__all__ = ["lookup_domain", "query_whois", "whois_server_override"]
+__all__ = ["lookup_domain", "parse_date", "parse_whois", "query_whois", "whois_server_override"]
 
 MAX_RESPONSE_BYTES = 256 * 1024
+_IANA_SERVERS: dict[tuple[str, tuple[str, int] | None], str | None] = {}
+_IANA_TLD_LOCKS: dict[tuple[str, tuple[str, int] | None], threading.Lock] = {}
+_IANA_LOCK = threading.Lock()
 _RATE_LIMIT = re.compile(
     r"(rate limit|query rate|too many (requests|queries)|exceeded|try again later|"
     r"quota|limit exceeded|blacklisted|access denied)", re.IGNORECASE)
@@ -33,10 +42,6 @@ _NO_MATCH = re.compile(
     r"(no match|not found|no entries found|no data found|domain not found|"
     r"no object found|status:\s*free|is available for registration|does not exist)",
     re.IGNORECASE)
-_CREATED = re.compile(
-    r"^\s*(?:creation date|created(?: on)?|registered(?: on)?|registration (?:date|time)|"
-    r"domain registration date|created date|activated|record created)\s*[:.]+\s*(.+)$",
-    re.IGNORECASE | re.MULTILINE)
 
 
 def whois_server_override() -> tuple[str, int] | None:
@@ -128,6 +133,27 @@ def query_whois(domain: str, timeout: float = 10.0) -> str:
         def get_socket(self) -> Any:  # type: ignore[override]
             return _DeadlineSocket(deadline, override)
 
+        def whois(self, query: str, hostname: str, flags: int, *args: Any,
+                  **kwargs: Any) -> str:
+            if flags & NICClient.WHOIS_RECURSE:
+                return str(super().whois(query, hostname, flags, *args, **kwargs))
+            # The registrar's server of a thin-registry referral: a dead, slow or refusing
+            # registrar server must not lose the registry's answer already received.
+            try:
+                return str(super().whois(query, hostname, flags, *args, **kwargs))
+            except OSError:
+                return ""
+
+        def findwhois_iana(self, tld: str) -> str | None:
+            # IANA's answer (which server serves a TLD) is asked once per process.
+            key = (tld.lower(), override)
+            with _IANA_LOCK:
+                lock = _IANA_TLD_LOCKS.setdefault(key, threading.Lock())
+            with lock:
+                if key not in _IANA_SERVERS:
+                    _IANA_SERVERS[key] = super().findwhois_iana(tld)
+                return _IANA_SERVERS[key]
+
     try:
         ascii_domain = domain.encode("idna").decode("ascii")
     except UnicodeError as exc:
@@ -147,41 +173,201 @@ def query_whois(domain: str, timeout: float = 10.0) -> str:
     return text
 
 
-def _as_utc(value: Any) -> datetime | None:
-    if isinstance(value, list):
-        dates = [d for d in (_as_utc(v) for v in value) if d is not None]
-        return min(dates) if dates else None
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=UTC)
-    return None
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_NAMED_TZ = {"utc": 0, "gmt": 0, "z": 0, "ut": 0, "jst": 9 * 60, "kst": 9 * 60, "msk": 3 * 60,
+             "cet": 60, "cest": 120, "ict": 7 * 60, "sgt": 8 * 60, "hkt": 8 * 60}
+_TIME = r"(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
+_YMD = re.compile(r"(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\.?" + _TIME)
+_DMY = re.compile(r"(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})" + _TIME)
+_D_MON_Y = re.compile(r"(\d{1,2})[-\s./]*([a-z]{3})[a-z]*\.?[-\s./,]*(\d{4})" + _TIME,
+                      re.IGNORECASE)
+_MON_D_Y = re.compile(r"([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(?:(\d{1,2}):(\d{2}):(\d{2})\s+)?"
+                      r"(?:[a-z]{3,4}\s+)?(\d{4})", re.IGNORECASE)
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)")
+_TZ_GMT = re.compile(r"\(?\s*(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\s*\)?\s*$",
+                     re.IGNORECASE)
+_TZ_BARE = re.compile(r"(\d:\d\d(?::\d\d(?:[.,]\d+)?)?)\s*([+-])(\d{2}):?(\d{2})\s*$")
+_TZ_NAME = re.compile(r"\(?\s*([A-Za-z]{1,4})\s*\)?\s*$")
 
 
-def _fallback_created(text: str) -> datetime | None:
-    """Creation date by a lenient pattern, when python-whois cannot parse the record."""
-    from whois.parser import datetime_parse  # type: ignore[attr-defined]
+def parse_date(raw: str) -> datetime | None:
+    """Parse a WHOIS date in any of the common registry formats, tolerantly.
 
-    for m in _CREATED.finditer(text):
-        raw = m.group(1).strip()
-        try:
-            dt = _as_utc(datetime_parse(raw))
-        except Exception:
-            dt = None
-        if dt is None:
-            m2 = re.search(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})", raw)
-            if m2:
-                try:
-                    dt = datetime(int(m2[1]), int(m2[2]), int(m2[3]), tzinfo=UTC)
-                except ValueError:
-                    dt = None
-        if dt is not None:
-            return dt
+    Handles ISO 8601 (``2024-05-01T10:00:00Z``, ``+07:00`` offsets, fractions),
+    ``2024/05/01``, ``2024.05.01``, ``01.05.2024`` and ``05-11-2026`` (day first unless
+    impossible), ``14-Mar-2011``, ``March 14 2011``, ``20240501``, Chinese/Japanese
+    ``2024年05月01日``, and a trailing zone such as ``(GMT+7)``, ``+0700``, ``UTC`` or
+    ``(JST)``. A date without a zone is taken as UTC.
+
+    Parameters
+    ----------
+    raw : str
+        The value as written in the record.
+
+    Returns
+    -------
+    datetime or None
+        Timezone-aware UTC, or None when no date can be read.
+    """
+    text = raw.strip()
+    if not text or len(text) > 120:
+        return None
+    text = re.sub(r"(\d+)\s*年\s*(\d+)\s*月\s*(\d+)\s*日", r"\1-\2-\3", text)
+    text = text.replace("时", ":").replace("分", ":").replace("秒", "")
+    offset = 0
+    tail = text
+    if (m := _TZ_GMT.search(text)) is not None:
+        offset = (1 if m[1] == "+" else -1) * (int(m[2]) * 60 + int(m[3] or 0))
+        tail = text[:m.start()]
+    elif (m := _TZ_BARE.search(text)) is not None:
+        offset = (1 if m[2] == "+" else -1) * (int(m[3]) * 60 + int(m[4]))
+        tail = text[:m.start()] + m[1]
+    elif (m := _TZ_NAME.search(text)) is not None and m[1].lower() in _NAMED_TZ:
+        offset = _NAMED_TZ[m[1].lower()]
+        tail = text[:m.start()]
+    parts: tuple[int, int, int, int, int, int] | None = None
+    if (m := _YMD.search(tail)) is not None:
+        parts = (int(m[1]), int(m[2]), int(m[3]), int(m[4] or 0), int(m[5] or 0), int(m[6] or 0))
+    elif (m := _DMY.search(tail)) is not None:
+        a, b = int(m[1]), int(m[2])
+        day, month = (b, a) if b > 12 >= a else (a, b)
+        parts = (int(m[3]), month, day, int(m[4] or 0), int(m[5] or 0), int(m[6] or 0))
+    elif (m := _D_MON_Y.search(tail)) is not None and m[2].lower() in _MONTHS:
+        parts = (int(m[3]), _MONTHS[m[2].lower()], int(m[1]), int(m[4] or 0),
+                 int(m[5] or 0), int(m[6] or 0))
+    elif (m := _MON_D_Y.search(tail)) is not None and m[1].lower() in _MONTHS:
+        parts = (int(m[6]), _MONTHS[m[1].lower()], int(m[2]), int(m[3] or 0),
+                 int(m[4] or 0), int(m[5] or 0))
+    elif (m := _COMPACT.search(tail)) is not None:
+        parts = (int(m[1]), int(m[2]), int(m[3]), 0, 0, 0)
+    if parts is None or not 1900 <= parts[0] <= 2200:
+        return None
+    try:
+        local = datetime(*parts, tzinfo=UTC)
+    except ValueError:
+        return None
+    return local - timedelta(minutes=offset)
+
+
+# Record keys (lower case, brackets, trailing dots and colons removed) -> field.
+_FIELDS: dict[str, str] = {}
+for _field, _keys in {
+    "created": ("creation date", "created", "created on", "created date", "create date",
+                "registered on", "registered", "registration date", "registration time",
+                "domain registration date", "record created", "activated", "registered date",
+                "domain create date", "created at", "commencement date",
+                "domain name commencement date", "登録年月日", "注册时间", "注册日期"),
+    "expires": ("registry expiry date", "registrar registration expiration date",
+                "expiration date", "expiry date", "expires", "expires on", "expire date",
+                "expiration time", "paid-till", "有効期限", "valid until", "renewal date",
+                "domain expiration date", "record expires on", "expire", "过期时间",
+                "到期时间"),
+    "updated": ("updated date", "last updated", "last updated on", "last modified", "changed",
+                "last update", "最終更新", "modified", "last-update", "updated", "update date",
+                "last-modified", "更新时间"),
+    "registrar": ("registrar", "sponsoring registrar", "registrar name", "注册商",
+                  "所属注册机构"),
+    "name_servers": ("name server", "name servers", "nameserver", "nameservers", "nserver",
+                     "ネームサーバ", "域名服务器", "dns", "dns servers", "host name"),
+    "status": ("domain status", "status", "state", "状態", "registration status",
+               "domain state", "域名状态"),
+}.items():
+    for _key in _keys:
+        _FIELDS[_key] = _field
+
+_KEY_VALUE = re.compile(r"^(\s*)([^:\[\]]{1,60}?)\s*\.{0,40}\s*[:：]\s*(.*?)\s*$")
+_BRACKET = re.compile(r"^(\s*)(?:[a-z]\.\s*)?\[([^\]]{1,40})\]\s*(.*?)\s*$")
+_CONTACT_KEY = re.compile(
+    r"registrant|admin|tech|owner|holder|person|org|contact|e-?mail|\bname\b|登録者|"
+    r"注册人|联系人|所有者", re.IGNORECASE)
+PRIVACY = re.compile(
+    r"redact|privacy|withheld|whois\s*guard|proxy|gdpr|masked|not disclosed|"
+    r"data protected|private person|private registration|identity protect|"
+    r"domain protection|non-public data|statutory masking", re.IGNORECASE)
+
+
+def _norm_key(key: str) -> str:
+    return re.sub(r"\s+", " ", key.strip().strip(".").strip()).lower()
+
+
+def parse_record(text: str) -> dict[str, list[str]]:
+    """Split WHOIS text into ``{field: [values]}`` for the fields this library reads.
+
+    Understands ``Key: value`` lines (with dotted padding), JPRS ``[Key] value`` lines and
+    Nominet-style blocks (``Registrar:`` followed by indented value lines). The special
+    field ``_privacy`` collects contact values that look like a privacy service or
+    redaction.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    dict of str to list of str
+    """
+    out: dict[str, list[str]] = {}
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        stripped = line.strip()
+        if not stripped or stripped[0] in "%#" or stripped.startswith(">>>"):
+            continue
+        m = _BRACKET.match(line) or _KEY_VALUE.match(line)
+        if m is None:
+            continue
+        indent, key, value = len(m[1]), _norm_key(m[2]), m[3]
+        if key.startswith(("http", "www")) or "://" in key:
+            continue
+        field = _FIELDS.get(key)
+        values = [value] if value else []
+        if field and not value:
+            # A block: the value is on the following, deeper-indented lines.
+            while i < len(lines) and lines[i].strip() and \
+                    len(lines[i]) - len(lines[i].lstrip()) > indent:
+                values.append(lines[i].strip())
+                i += 1
+        if field:
+            out.setdefault(field, []).extend(values)
+        elif (_CONTACT_KEY.search(key) and not key.startswith("domain")
+              and any(PRIVACY.search(v) for v in values)):
+            out.setdefault("_privacy", []).extend(values)
+    return out
+
+
+def _first_token_host(value: str) -> str | None:
+    token = value.split()[0].strip().rstrip(".").lower() if value.split() else ""
+    return token if re.fullmatch(r"[a-z0-9][a-z0-9.-]*\.[a-z0-9-]+", token) else None
+
+
+def _status_values(values: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values:
+        if "http" in value:
+            value = value.split()[0]
+        for item in re.split(r",\s*", value):
+            item = item.strip()
+            if item and item not in out:
+                out.append(item)
+    return tuple(out)
+
+
+def _registrar_name(values: list[str]) -> str | None:
+    for value in values:
+        name = re.sub(r"\s*\[Tag = [^\]]*\]", "", value).strip()
+        if name and not name.lower().startswith(("url:", "http")):
+            return name
     return None
 
 
 def parse_whois(domain: str, text: str) -> DomainFacts:
     """Parse raw WHOIS text into :class:`~fakeinvest.snapshot.DomainFacts`.
+
+    Dates are read with :func:`parse_date`, never with python-whois's parser, so one odd
+    date cannot lose the rest of the record.
 
     Parameters
     ----------
@@ -191,36 +377,48 @@ def parse_whois(domain: str, text: str) -> DomainFacts:
     Returns
     -------
     DomainFacts
-        With ``error`` set (``no_match``, ``rate_limited``, ``unparsable``) when no creation
-        date could be read.
+        ``error`` is None when a creation date was read; otherwise ``no_match``,
+        ``rate_limited``, ``unparsable`` (nothing recognisable), ``unparsable_date`` (a
+        creation date is written but cannot be read) or ``no_creation_date`` (the record
+        has none, e.g. DENIC), with every other field that could be read kept.
     """
-    from whois.parser import WhoisEntry
+    rec = parse_record(text)
 
-    created = registrar = None
-    try:
-        entry = WhoisEntry.load(domain, text)
-        created = _as_utc(entry.get("creation_date"))
-        reg = entry.get("registrar")
-        registrar = (reg[0] if isinstance(reg, list) else reg) or None
-    except Exception:
-        entry = None
+    def dates(field: str) -> list[datetime]:
+        return [d for d in (parse_date(v) for v in rec.get(field, [])) if d is not None]
+
+    created_all = dates("created")
+    created = min(created_all) if created_all else None
+    expires = next(iter(dates("expires")), None)
+    updated = next(iter(dates("updated")), None)
+    registrar = _registrar_name(rec.get("registrar", []))
+    hosts = [h for h in (_first_token_host(v) for v in rec.get("name_servers", [])) if h]
+    name_servers = tuple(dict.fromkeys(hosts))
+    status = _status_values(rec.get("status", []))
+    found = bool(created_all or expires or updated or registrar or name_servers)
+    error: str | None = None
+    head = text[:4000]
     if created is None:
-        created = _fallback_created(text)
-    if created is not None:
-        return DomainFacts(domain=domain, created=created,
-                           registrar=str(registrar) if registrar else None, source="whois")
-    if _NO_MATCH.search(text[:2000]):
-        error = "no_match"
-    elif _RATE_LIMIT.search(text[:2000]):
-        error = "rate_limited"
-    else:
-        error = "unparsable"
-    return DomainFacts(domain=domain, registrar=str(registrar) if registrar else None,
-                       error=error, source="whois")
+        if not found and _NO_MATCH.search(head):
+            error = "no_match"
+        elif not found and _RATE_LIMIT.search(head):
+            error = "rate_limited"
+        elif rec.get("created"):
+            error = "unparsable_date"
+        elif found:
+            error = "no_creation_date"
+        else:
+            error = "unparsable"
+    privacy = bool(rec.get("_privacy")) if found else None
+    return DomainFacts(domain=domain, created=created, registrar=registrar, error=error,
+                       source="whois", expires=expires, updated=updated, privacy=privacy,
+                       name_servers=name_servers, status=status)
 
 
 def lookup_domain(url_or_domain: str, timeout: float = 10.0) -> DomainFacts:
-    """Look up a site's registrable domain; never raises for lookup failures.
+    """Look up a site's registrable domain over WHOIS only; never raises for failures.
+
+    No RDAP and no cache: :func:`fakeinvest.domain_info` does both.
 
     Parameters
     ----------
@@ -238,7 +436,11 @@ def lookup_domain(url_or_domain: str, timeout: float = 10.0) -> DomainFacts:
     if parts.is_ip or not parts.registered:
         return DomainFacts(domain=parts.host or None, error="no_domain", source="whois")
     try:
-        text = query_whois(parts.registered, timeout=timeout)
+        domain = parts.registered.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return DomainFacts(domain=parts.registered, error="bad_domain", source="whois")
+    try:
+        text = query_whois(domain, timeout=timeout)
     except WhoisLookupError as exc:
-        return DomainFacts(domain=parts.registered, error=exc.reason, source="whois")
-    return parse_whois(parts.registered, text)
+        return DomainFacts(domain=domain, error=exc.reason, source="whois")
+    return parse_whois(domain, text)

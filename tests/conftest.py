@@ -94,6 +94,13 @@ def _no_foreign_whois(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("FAKEINVEST_WHOIS_SERVER", "127.0.0.1:9")
 
 
+@pytest.fixture(autouse=True)
+def _private_domain_cache(monkeypatch: pytest.MonkeyPatch,
+                          tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test gets an empty domain-lookup cache of its own, never the user's."""
+    monkeypatch.setenv("FAKEINVEST_CACHE_DIR", str(tmp_path_factory.mktemp("domaincache")))
+
+
 def corpus_or_skip() -> Path:
     """The training corpus path, or skip the test with the reason."""
     if not PAGES.is_file():

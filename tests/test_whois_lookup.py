@@ -115,7 +115,8 @@ def test_override_must_be_host_port(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unparsable_date_keeps_what_can_be_read() -> None:
     text = "Domain Name: odd.com\nRegistrar: Odd Registrar\nCreation Date: sometime in spring\n"
     facts = parse_whois("odd.com", text)
-    assert facts.created is None and facts.error == "unparsable"
+    assert facts.created is None and facts.error == "unparsable_date"
+    assert facts.registrar == "Odd Registrar"
 
 
 def test_domain_age_is_measured_at_scan_time() -> None:

@@ -1,0 +1,191 @@
+"""A persistent on-disk cache of domain lookups (SQLite, safe across threads and processes).
+
+Location: ``$FAKEINVEST_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/fakeinvest``, else
+``~/.cache/fakeinvest``; the file is ``domains.sqlite3`` there. ``FAKEINVEST_CACHE_DIR=off``
+(also ``0``, ``no``, ``false``, ``none``) disables the cache.
+
+Entries live :data:`TTL_SUCCESS` seconds (7 days) when a creation date was read,
+:data:`TTL_NO_MATCH` (1 day) for an unregistered domain and :data:`TTL_FAILURE` (1 hour)
+for every other failure (timeouts, rate limits, unreadable records), so a transient
+failure is retried soon while a bulk scan still never asks twice within the hour.
+
+Concurrency: the database runs in WAL mode (readers never block the writer), every
+connection waits up to ``busy_timeout`` for a lock, and each write is one short
+transaction (an upsert), so many threads and processes can share one file. Each thread
+uses its own connection. Any cache error (read-only directory, corrupt file, disk full)
+is swallowed: the cache is an optimisation, never a reason for a lookup to fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from .snapshot import DomainFacts
+
+__all__ = ["TTL_FAILURE", "TTL_NO_MATCH", "TTL_SUCCESS", "DomainCache", "cache_dir",
+           "default_cache"]
+
+TTL_SUCCESS = 7 * 86400.0
+TTL_NO_MATCH = 86400.0
+TTL_FAILURE = 3600.0
+BUSY_TIMEOUT_MS = 10_000
+_OFF = {"off", "0", "no", "false", "none", "disabled"}
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS domain_facts (
+    key TEXT PRIMARY KEY,
+    facts TEXT NOT NULL,
+    stored REAL NOT NULL,
+    expires REAL NOT NULL
+)
+"""
+
+
+def cache_dir() -> Path | None:
+    """The cache directory from the environment, or None when caching is off.
+
+    Returns
+    -------
+    Path or None
+    """
+    raw = os.environ.get("FAKEINVEST_CACHE_DIR", "").strip()
+    if raw.lower() in _OFF:
+        return None
+    if raw:
+        return Path(raw).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "fakeinvest"
+
+
+def ttl_for(facts: DomainFacts) -> float:
+    """Seconds an entry for ``facts`` stays fresh."""
+    if facts.error is None:
+        return TTL_SUCCESS
+    if facts.error == "no_match":
+        return TTL_NO_MATCH
+    return TTL_FAILURE
+
+
+class DomainCache:
+    """Lookup results keyed by domain, in one SQLite file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The database file (created with its directory on first use).
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._ready = False
+        self._lock = threading.Lock()
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   isolation_level=None, check_same_thread=True)
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            with self._lock:
+                if not self._ready:
+                    conn.execute("PRAGMA journal_mode=WAL")
+                    conn.execute(_SCHEMA)
+                    self._ready = True
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+        return conn
+
+    def get(self, key: str, now: float | None = None) -> DomainFacts | None:
+        """The fresh entry for ``key``, or None (missing, expired or unreadable).
+
+        Parameters
+        ----------
+        key : str
+        now : float, optional
+            Unix time to judge freshness at (default: now).
+
+        Returns
+        -------
+        DomainFacts or None
+        """
+        now = time.time() if now is None else now
+        try:
+            row = self._conn().execute(
+                "SELECT facts, expires FROM domain_facts WHERE key = ?", (key,)).fetchone()
+        except (sqlite3.Error, OSError):
+            return None
+        if row is None or row[1] <= now:
+            return None
+        try:
+            return DomainFacts.from_dict(json.loads(row[0]))
+        except (ValueError, TypeError):
+            return None
+
+    def put(self, key: str, facts: DomainFacts, now: float | None = None) -> bool:
+        """Store ``facts`` under ``key`` with the TTL its outcome deserves.
+
+        Parameters
+        ----------
+        key : str
+        facts : DomainFacts
+        now : float, optional
+
+        Returns
+        -------
+        bool
+            False when the cache could not be written (the lookup result is still valid).
+        """
+        now = time.time() if now is None else now
+        try:
+            self._conn().execute(
+                "INSERT INTO domain_facts (key, facts, stored, expires) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET facts = excluded.facts, "
+                "stored = excluded.stored, expires = excluded.expires",
+                (key, json.dumps(facts.to_dict()), now, now + ttl_for(facts)))
+        except (sqlite3.Error, OSError):
+            return False
+        return True
+
+    def purge(self, now: float | None = None) -> int:
+        """Delete expired entries; returns how many went."""
+        now = time.time() if now is None else now
+        try:
+            cur = self._conn().execute("DELETE FROM domain_facts WHERE expires <= ?", (now,))
+        except (sqlite3.Error, OSError):
+            return 0
+        return cur.rowcount
+
+    def __len__(self) -> int:
+        try:
+            return int(self._conn().execute("SELECT COUNT(*) FROM domain_facts").fetchone()[0])
+        except (sqlite3.Error, OSError):
+            return 0
+
+
+_CACHES: dict[Path, DomainCache] = {}
+_CACHES_LOCK = threading.Lock()
+
+
+def default_cache() -> DomainCache | None:
+    """The shared cache for the current environment setting, or None when off.
+
+    Returns
+    -------
+    DomainCache or None
+    """
+    directory = cache_dir()
+    if directory is None:
+        return None
+    path = directory / "domains.sqlite3"
+    with _CACHES_LOCK:
+        cache = _CACHES.get(path)
+        if cache is None:
+            cache = _CACHES[path] = DomainCache(path)
+    return cache

@@ -1,0 +1,302 @@
+"""Registration facts about a domain: RDAP first, WHOIS otherwise, cached, de-duplicated.
+
+Order of lookups for a registrable domain (IDNs in punycode):
+
+1. the on-disk cache (:mod:`fakeinvest.domaincache`), unless ``cache=False``;
+2. a lookup of the same domain already running in another thread is joined, not repeated;
+3. RDAP (:mod:`fakeinvest.rdap`) when the bundled IANA bootstrap names a server for the
+   TLD; an RDAP "not found" (404) is final;
+4. WHOIS (:mod:`fakeinvest.whois_lookup`) for the other TLDs, and as the fallback when
+   RDAP failed any other way (timeout, refused, 429, 5xx, unreadable answer), with the
+   time left of the one total deadline.
+
+When ``FAKEINVEST_WHOIS_SERVER`` pins the WHOIS server and ``FAKEINVEST_RDAP_URL`` is
+unset, RDAP is skipped: a pinned server means a controlled (test or demo) environment,
+and RDAP would leave it.
+
+A lookup never raises for a network or registry failure: the result carries an ``error``
+reason (see :data:`fakeinvest.errors.WHOIS_REASONS`) and a NaN age.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import threading
+import time
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from .snapshot import DomainFacts
+
+__all__ = ["DomainInfo", "domain_info", "lookup_facts", "registrable_domain"]
+
+# Lower is better: which of two failed answers to keep.
+_RANK = {None: 0, "no_creation_date": 1, "unparsable_date": 1, "no_match": 2,
+         "rate_limited": 3, "unparsable": 4, "http_status": 5, "no_server": 6, "connect": 6,
+         "timeout": 6}
+_INFLIGHT: dict[str, Future[DomainFacts]] = {}
+_INFLIGHT_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class DomainInfo:
+    """What is known about a domain's registration, as of ``checked_at``.
+
+    Parameters
+    ----------
+    domain : str or None
+        The registrable domain looked up, ASCII (IDNs as punycode).
+    created, expires, updated : datetime or None
+        Registration, expiry and last-change dates (UTC).
+    age_days : float
+        Days from ``created`` to ``checked_at``; NaN when the creation date is unknown.
+    registration_days : float
+        Days from ``created`` to ``expires`` (a one-year registration is a classic scam
+        marker); NaN when either is unknown.
+    registrar : str or None
+    privacy : bool or None
+        True when the registrant is a privacy/proxy service or the data is redacted
+        (GDPR); None when no record was read.
+    name_servers : tuple of str
+    status : tuple of str
+    source : str
+        ``rdap`` or ``whois`` for a fresh lookup; ``cache:rdap`` / ``cache:whois`` when
+        served from the on-disk cache; ``none`` when no lookup was possible (IP address).
+    error : str or None
+        None on success; otherwise the reason (``no_match``, ``rate_limited``,
+        ``timeout``, ``connect``, ``unparsable``, ``unparsable_date``,
+        ``no_creation_date``, ``no_domain``, ``bad_domain`` ...).
+    checked_at : datetime
+        When the facts were valid (the lookup time, or now for a cache hit).
+    """
+
+    domain: str | None
+    created: datetime | None = None
+    expires: datetime | None = None
+    updated: datetime | None = None
+    age_days: float = math.nan
+    registration_days: float = math.nan
+    registrar: str | None = None
+    privacy: bool | None = None
+    name_servers: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    source: str = "none"
+    error: str | None = None
+    checked_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @property
+    def ok(self) -> bool:
+        """True when a creation date was read."""
+        return self.error is None and self.created is not None
+
+    @classmethod
+    def from_facts(cls, facts: DomainFacts, now: datetime | None = None) -> DomainInfo:
+        """Build from :class:`~fakeinvest.snapshot.DomainFacts`, ages measured at ``now``.
+
+        Parameters
+        ----------
+        facts : DomainFacts
+        now : datetime, optional
+            Reference instant (default: now, UTC).
+
+        Returns
+        -------
+        DomainInfo
+        """
+        now = now or datetime.now(UTC)
+        age = (max(0.0, (now - facts.created).total_seconds() / 86400.0)
+               if facts.created is not None else math.nan)
+        return cls(domain=facts.domain, created=facts.created, expires=facts.expires,
+                   updated=facts.updated, age_days=age,
+                   registration_days=facts.registration_days, registrar=facts.registrar,
+                   privacy=facts.privacy, name_servers=facts.name_servers,
+                   status=facts.status, source=facts.source, error=facts.error,
+                   checked_at=now)
+
+    def to_facts(self) -> DomainFacts:
+        """The snapshot form (:class:`~fakeinvest.snapshot.DomainFacts`)."""
+        return DomainFacts(domain=self.domain, created=self.created, registrar=self.registrar,
+                           error=self.error, source=self.source, expires=self.expires,
+                           updated=self.updated, privacy=self.privacy,
+                           name_servers=self.name_servers, status=self.status)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict (dates ISO 8601, NaN ages as None)."""
+        d = self.to_facts().to_dict()
+        d["age_days"] = None if math.isnan(self.age_days) else round(self.age_days, 3)
+        d["registration_days"] = (None if math.isnan(self.registration_days)
+                                  else round(self.registration_days, 3))
+        d["checked_at"] = self.checked_at.isoformat()
+        return d
+
+
+def registrable_domain(url_or_domain: str) -> str | None:
+    """The registrable domain of a URL or host, in ASCII (punycode), or None.
+
+    Parameters
+    ----------
+    url_or_domain : str
+
+    Returns
+    -------
+    str or None
+        None for IP addresses, bare suffixes and names IDNA cannot encode.
+    """
+    from .features.domain import split_domain
+
+    parts = split_domain(url_or_domain.strip().rstrip("."))
+    if parts.is_ip or not parts.registered:
+        return None
+    try:
+        return parts.registered.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return None
+
+
+def _rdap_base(domain: str) -> str | None:
+    from .rdap import rdap_base, rdap_override
+    from .whois_lookup import whois_server_override
+
+    if rdap_override() is None and whois_server_override() is not None:
+        return None
+    return rdap_base(domain)
+
+
+def _lookup_uncached(domain: str, timeout: float) -> DomainFacts:
+    """RDAP first where the bootstrap has the TLD, WHOIS otherwise and as the fallback."""
+    from .rdap import lookup_rdap
+    from .whois_lookup import lookup_domain
+
+    deadline = time.monotonic() + timeout
+    if _rdap_base(domain) is None:
+        return lookup_domain(domain, timeout=timeout)
+    first = lookup_rdap(domain, timeout=timeout)
+    if first.error in (None, "no_match"):
+        return first
+    left = deadline - time.monotonic()
+    if left < 0.05:
+        return first
+    second = lookup_domain(domain, timeout=left)
+    return second if _RANK.get(second.error, 5) < _RANK.get(first.error, 5) else first
+
+
+def _namespace() -> str:
+    """Cache-key suffix when servers are pinned, so test servers never share entries."""
+    import os
+
+    pins = [f"{k}={os.environ[k]}" for k in ("FAKEINVEST_WHOIS_SERVER", "FAKEINVEST_RDAP_URL")
+            if os.environ.get(k, "").strip()]
+    return ("@" + ";".join(pins)) if pins else ""
+
+
+def _cached(store: Any, key: str) -> DomainFacts | None:
+    hit: DomainFacts | None = store.get(key)
+    if hit is None:
+        return None
+    src = hit.source if hit.source.startswith("cache:") else f"cache:{hit.source}"
+    return dataclasses.replace(hit, source=src)
+
+
+def lookup_facts(url_or_domain: str, timeout: float = 10.0, cache: bool = True) -> DomainFacts:
+    """Registration facts for a URL's or host's registrable domain; never raises on failure.
+
+    Uses the on-disk cache and joins a lookup of the same domain already in flight in
+    another thread, so concurrent callers never query one domain twice.
+
+    Parameters
+    ----------
+    url_or_domain : str
+        A URL, host name or registrable domain (Unicode or punycode).
+    timeout : float
+        Total seconds for the network part (RDAP and WHOIS fallback together).
+    cache : bool
+        Read and write the on-disk cache.
+
+    Returns
+    -------
+    DomainFacts
+    """
+    domain = registrable_domain(url_or_domain)
+    if domain is None:
+        from .features.domain import split_domain
+
+        try:
+            parts = split_domain(url_or_domain)
+        except Exception:
+            return DomainFacts(domain=None, error="bad_domain", source="none")
+        reason = "no_domain" if parts.is_ip or not parts.registered else "bad_domain"
+        return DomainFacts(domain=parts.host or None, error=reason, source="none")
+    from .domaincache import default_cache
+
+    store = default_cache() if cache else None
+    key = domain + _namespace()
+    if store is not None and (hit := _cached(store, key)) is not None:
+        return hit
+    with _INFLIGHT_LOCK:
+        future = _INFLIGHT.get(key)
+        owner = future is None
+        if future is None:
+            future = _INFLIGHT[key] = Future()
+    if not owner:
+        try:
+            return future.result(timeout=timeout + 1.0)
+        except TimeoutError:
+            return DomainFacts(domain=domain, error="timeout", source="none")
+    try:
+        # Another thread may have finished (stored, then left the in-flight table) between
+        # our cache miss and taking ownership: look again before querying.
+        if store is not None and (hit := _cached(store, key)) is not None:
+            future.set_result(hit)
+            return hit
+        facts = _lookup_uncached(domain, timeout)
+        if store is not None:
+            store.put(key, facts)
+        future.set_result(facts)
+        return facts
+    except BaseException as exc:
+        future.set_exception(exc)
+        raise
+    finally:
+        with _INFLIGHT_LOCK:
+            _INFLIGHT.pop(key, None)
+
+
+def domain_info(domain: str, *, timeout: float = 10.0, cache: bool = True) -> DomainInfo:
+    """Look up a domain's registration: creation/expiry/update dates, age, registrar,
+    privacy, name servers and status.
+
+    RDAP is asked first when IANA's bootstrap (bundled) names a server for the TLD,
+    WHOIS otherwise and as the fallback; results are cached on disk (see
+    :mod:`fakeinvest.domaincache`). Network and registry failures never raise.
+
+    Parameters
+    ----------
+    domain : str
+        Domain, host name or URL; its registrable domain is looked up (IDNs converted to
+        punycode).
+    timeout : float
+        Total seconds for the whole lookup (RDAP, WHOIS fallback and referrals).
+    cache : bool
+        Use the on-disk cache (``FAKEINVEST_CACHE_DIR=off`` disables it globally).
+
+    Returns
+    -------
+    DomainInfo
+        ``error`` is None and ``age_days`` a number on success; otherwise ``error`` gives
+        the reason and ``age_days`` is NaN.
+
+    Raises
+    ------
+    ValueError
+        If ``FAKEINVEST_WHOIS_SERVER`` or ``FAKEINVEST_RDAP_URL`` is malformed.
+
+    Examples
+    --------
+    >>> info = fakeinvest.domain_info("example.com")  # doctest: +SKIP
+    >>> info.age_days, info.registrar, info.privacy, info.source  # doctest: +SKIP
+    """
+    facts = lookup_facts(domain, timeout=timeout, cache=cache)
+    return DomainInfo.from_facts(facts)
