@@ -33,6 +33,8 @@ import numpy as np
 
 from .features.brands import BrandRegistry, default_registry
 from .features.domain import DOMAIN_FEATURES, domain_features, split_domain
+from .features.hosting import find_parked_markers, free_hosting
+from .features.kit import dom_fingerprint, find_kit_markers
 from .features.lexicon import SIGNALS, find_signals
 from .features.returns import find_return_claims
 from .snapshot import Page, Snapshot
@@ -70,6 +72,9 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "brand_impersonation",
     "brand_lookalike_domain",
     "licence_impersonation",
+    "kit_markers",
+    "parked_page",
+    "free_hosting",
     "domain_age_days",
     *DOMAIN_FEATURES,
 )
@@ -100,6 +105,11 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "licence_impersonation": "a licence or regulator claim made while posing as a registry "
                              "brand on a domain it does not own, or a registry brand's own "
                              "licence number quoted on such a domain",
+    "kit_markers": "kinds of known scam-kit traces in the HTML: H-Script routes, forms and "
+                   "captcha, referral links, HTTrack/saved-page copies, HYIP templates, "
+                   "monitor badges, e-currency merchant forms",
+    "parked_page": "a parked or for-sale domain page ('This domain is for sale')",
+    "free_hosting": "the site lives on a free host or site builder (github.io, weebly.com, ...)",
     "domain_age_days": "days since the domain was registered (WHOIS), NaN when unknown",
     "url_domain_length": "length of the registrable label",
     "url_hyphens": "hyphens in the registrable label",
@@ -150,6 +160,9 @@ class FeatureSet:
     values: dict[str, float]
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     model_text: str = ""
+    #: DOM-structure SimHash of the landing page (``features.kit.dom_fingerprint``), which
+    #: links relaunched copies of one kit; None for a page-level feature set.
+    fingerprint: int | None = None
 
     def vector(self, names: Sequence[str]) -> np.ndarray:
         """Values in the order of ``names`` as a float array."""
@@ -222,6 +235,19 @@ def _compute_page_features(page: Page, registry: BrandRegistry) -> FeatureSet:
         values[name] = float(counts.get(name, 0))
     boilerplate = [(m.start, m.end) for m in matches if m.signal in UNSCORED_SIGNALS]
 
+    kit = find_kit_markers(page.html)
+    values["kit_markers"] = float(len({m.name for m in kit}))
+    for m in kit:
+        items = evidence.setdefault("kit_markers", [])
+        if len(items) < MAX_EVIDENCE and all(e.quote.split(":", 1)[0] != m.name for e in items):
+            # Offsets of kit markers point into the HTML, not the visible text.
+            items.append(Evidence("kit_markers", f"{m.name}: {m.quote[:200]}", page.url, None,
+                                  None, f"{m.name} at HTML offset {m.start}: {m.quote[:200]}"))
+    parked = find_parked_markers(text)
+    values["parked_page"] = float(bool(parked))
+    for ps, pe, pq in parked:
+        add("parked_page", pq, ps, pe)
+
     mentions = registry.mentions(text)
     values["brand_mentions"] = float(len(mentions))
     for s, e, _b in mentions[:MAX_EVIDENCE]:
@@ -284,7 +310,7 @@ def extract_features(
     values: dict[str, float] = {}
     evidence: dict[str, list[Evidence]] = {}
     page_names = {*RETURN_FEATURES, *SIGNALS, "brand_mentions", "brand_claim",
-                  "return_annual_implied_pct"}
+                  "return_annual_implied_pct", "kit_markers", "parked_page"}
     for name in page_names:
         best = None
         for fs in per_page:
@@ -301,6 +327,11 @@ def extract_features(
 
     url = snapshot.final_url
     values.update(domain_features(url))
+    host = split_domain(url).host if url else ""
+    hosted = free_hosting(host) if host else None
+    values["free_hosting"] = float(hosted is not None) if host else math.nan
+    if hosted:
+        evidence["free_hosting"] = [Evidence("free_hosting", f"{host} is on {hosted}", url)]
     registered = split_domain(url).registered if url else ""
     if registered:
         imp: list[Evidence] = []
@@ -352,7 +383,8 @@ def extract_features(
             f"({age:.0f} days before the scan)"
             + (f", registrar {d.registrar}" if d.registrar else ""),
             url)]
-    return FeatureSet({n: values[n] for n in ALL_FEATURES}, evidence)
+    fingerprint = dom_fingerprint(snapshot.pages[0].html) if snapshot.pages else None
+    return FeatureSet({n: values[n] for n in ALL_FEATURES}, evidence, fingerprint=fingerprint)
 
 
 def _licence_impersonation(snapshot: Snapshot, registry: BrandRegistry, registered: str,

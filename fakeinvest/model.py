@@ -149,6 +149,7 @@ class Model:
             threshold=self.threshold,
             pages=[p.url for p in snapshot.pages if p.url],
             domain=snapshot.domain.to_dict() if snapshot.domain.source != "none" else {},
+            kit_fingerprint=(f"{fs.fingerprint:016x}" if fs.fingerprint is not None else None),
         )
 
     def _reasons(self, snapshot: Snapshot, fs: FeatureSet, delta: np.ndarray,
@@ -184,16 +185,17 @@ class Model:
 def _context_reasons(fs: FeatureSet) -> list[Reason]:
     """Facts the model does not weigh but an analyst should see (contribution 0)."""
     out = []
-    for feat in ("brand_impersonation", "brand_lookalike_domain"):
+    for feat in ("brand_impersonation", "brand_lookalike_domain", "licence_impersonation",
+                 "parked_page", "free_hosting"):
         if fs.values.get(feat) == 1.0:
             for ev in fs.evidence.get(feat, [])[:2]:
-                out.append(Reason(feat, 0.0, ev.quote, ev.page_url, 1.0))
+                out.append(Reason(feat, 0.0, ev.context or ev.quote, ev.page_url, 1.0))
     age = fs.values.get("domain_age_days", math.nan)
     if not math.isnan(age) and age < YOUNG_DOMAIN_DAYS:
         ev = fs.evidence.get("domain_age_days", [])
         out.append(Reason("domain_age_days", 0.0, ev[0].quote if ev else f"{age:.0f} days",
                           ev[0].page_url if ev else None, age))
-    for feat in ("licence_claim", "risk_warning"):
+    for feat in ("licence_claim", "risk_warning", "kit_markers"):
         for ev in fs.evidence.get(feat, [])[:1]:
             out.append(Reason(feat, 0.0, ev.quote, ev.page_url, fs.values.get(feat)))
     for feat in ("url_risky_tld", "url_punycode", "url_ip_host"):

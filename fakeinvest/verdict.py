@@ -79,6 +79,9 @@ class Verdict:
         URLs of the pages the verdict is based on.
     domain : dict
         Domain registration facts (WHOIS), when looked up.
+    kit_fingerprint : str or None
+        16-hex DOM-structure fingerprint of the landing page: sites whose fingerprints
+        are within a few bits (``fakeinvest.features.kit.same_kit``) run the same kit.
     elapsed : float
         Seconds the live crawl and lookup of this site took (NaN when scored offline);
         not part of equality, so a live verdict equals its offline re-score.
@@ -94,6 +97,7 @@ class Verdict:
     threshold: float = math.nan
     pages: list[str] = field(default_factory=list)
     domain: dict[str, Any] = field(default_factory=dict)
+    kit_fingerprint: str | None = None
     elapsed: float = field(default=math.nan, compare=False)
 
     @property
@@ -120,6 +124,7 @@ class Verdict:
             "features": {k: _json_float(v) for k, v in self.features.items()},
             "pages": list(self.pages),
             "domain": dict(self.domain),
+            "kit_fingerprint": self.kit_fingerprint,
             "elapsed": _json_float(self.elapsed),
         }
 

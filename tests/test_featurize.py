@@ -195,3 +195,45 @@ def test_any_pages_featurise_with_traceable_evidence(pages: list[str], url: str 
         for ev in evs:
             if ev.start is not None:
                 assert any(t[ev.start:ev.end] == ev.quote for t in texts)
+
+
+HSCRIPT = """<html><head><title>{brand} - Investment</title></head><body>
+<div class="menu"><a href="?a=home">Home</a><a href="?a=signup">Sign up</a>
+<a href="?a=deposit">Deposit</a><a href="?a=withdraw">Withdraw</a></div>
+<form method="post" name="mainform"><input type="hidden" name="a" value="do_login">
+<input type="text" name="username" class="inpts"><input type="submit" class="sbmt"></form>
+<div class="plans"><p>{rate}% daily for 30 days</p></div></body></html>"""
+
+
+def test_kit_markers_and_fingerprint_link_relaunched_copies() -> None:
+    from fakeinvest.features.kit import same_kit
+
+    a = extract_features(_one_page("https://goldyield.biz/", HSCRIPT.format(brand="Gold",
+                                                                          rate=2)))
+    b = extract_features(_one_page("https://silver-profit.top/", HSCRIPT.format(
+        brand="Silver Profit Ltd", rate=3.5)))
+    assert a.values["kit_markers"] >= 2
+    names = {e.quote.split(":", 1)[0] for e in a.evidence["kit_markers"]}
+    assert "hscript_route" in names
+    assert a.fingerprint is not None and same_kit(a.fingerprint, b.fingerprint)
+    legit = extract_features(_one_page("https://riverside-bakery.com/", "<html><body>"
+                                       "<header><nav><ul><li>Menu</li></ul></nav></header>"
+                                       "<main><article><h1>Bread</h1></article></main>"
+                                       "</body></html>"))
+    assert legit.values["kit_markers"] == 0.0
+    assert not same_kit(a.fingerprint, legit.fingerprint)
+
+
+def test_parked_page_and_free_hosting() -> None:
+    parked = extract_features(_one_page("https://atfx-global.net/",
+                                        "<p>This domain is for sale! Buy this domain.</p>"))
+    assert parked.values["parked_page"] == 1.0
+    ev = parked.evidence["parked_page"][0]
+    assert ev.quote.lower().startswith("this domain is for sale")
+    hosted = extract_features(_one_page("https://atfx-invest.github.io/", "<p>x</p>"))
+    assert hosted.values["free_hosting"] == 1.0
+    assert "github.io" in hosted.evidence["free_hosting"][0].quote
+    assert extract_features(_one_page("https://www.atfx.com/", "<p>x</p>")).values[
+        "free_hosting"] == 0.0
+    assert math.isnan(extract_features(Snapshot(url=None, pages=(Page(None, "<p>x</p>"),)))
+                      .values["free_hosting"])
