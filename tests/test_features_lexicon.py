@@ -38,6 +38,9 @@ def _assert_consistent(text: str, matches: list[SignalMatch]) -> None:
 POSITIVE: list[tuple[str, str]] = [
     # --- withdrawal_obstruction ---------------------------------------------------------
     ("withdrawal_obstruction", "A 10% tax must be paid before your withdrawal can be processed"),
+    ("withdrawal_obstruction", "Withdrawals are subject to a 10% tax"),
+    ("withdrawal_obstruction", "Each withdrawal is charged a 5% fee"),
+    ("withdrawal_obstruction", "Penarikan dikenakan pajak 10%"),
     ("withdrawal_obstruction", "Please pay the verification deposit to unlock your funds."),
     ("withdrawal_obstruction", "Minimum withdrawal: $100"),
     (
@@ -256,6 +259,8 @@ def test_positive_case_counts() -> None:
 # ---------------------------------------------------------------------------------------
 
 NEGATIVE: list[str] = [
+    "Withdrawals are not subject to any fee",
+    "Penarikan tidak dikenakan biaya",
     "We do not charge withdrawal fees.",
     "Withdrawals are free and usually processed within 1-3 business days.",
     "There is no guarantee that you will make a profit.",

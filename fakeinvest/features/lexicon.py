@@ -313,6 +313,8 @@ def _raw_patterns() -> dict[str, list[str]]:
         rf"{_EN_WD} (?:fee|tax|charge|commission)(?:es|s)?\b",
         rf"\b{_EN_WD} (?:fee|tax|charge)(?:es|s)? (?:of \S{{1,12}} )?(?:must|needs? to|has to|"
         rf"is required|are required|should) (?:be )?(?:paid|settled|deposited)\b",
+        rf"\b{_EN_WD}s? (?:is |are |will be )?(?:subject to|charged|liable to) (?:an? |the )?"
+        rf"(?:{_NUM}\s{{0,2}}% )?(?:tax|fee|charge|commission|levy)(?:es|s)?\b",
         rf"\b(?:minimum|min\.?) (?:amount (?:for|to|of) (?:a )?)?{_EN_WD}\b(?: amount| limit)?",
         rf"\b{_EN_WD} (?:minimum|min)\b",
         rf"\b{_EN_WD}\b{g(40)}\b{_LONG_DAYS} (?:working |business |banking )?days\b",
@@ -392,6 +394,8 @@ def _raw_patterns() -> dict[str, list[str]]:
         rf"{_ZH_WD}{c(15)}{_LONG_DAYS}\s{{0,2}}(?:个|個)?工作日",
         # --- Indonesian -----------------------------------------------------------------
         r"\bbiaya (?:penarikan|withdraw|wd|tarik(?: dana)?|pencairan)\b",
+        r"\b(?:penarikan|withdraw|wd|pencairan)(?: dana)? (?:akan )?(?:dikenakan|dikenai|kena) "
+        r"(?:biaya|pajak|potongan|komisi)\b",
         rf"\b(?:pajak|biaya|deposit|jaminan|dana jaminan|uang jaminan|denda)\b{g(30)}\b(?:harus|"
         rf"wajib|perlu) (?:di)?(?:bayar|lunasi|setor|transfer)(?:kan)?\b{g(30)}\b(?:sebelum|"
         rf"untuk|agar|baru bisa|supaya)\b{g(20)}\b(?:{_ID_WD}|membuka|buka blokir)\b",
