@@ -9,7 +9,8 @@ DATA   ?= ../shared/data/pages.jsonl.gz
 help:
 	@echo "make demo   - create $(VENV), install fakeinvest, scan the example sites offline"
 	@echo "make test   - create/update $(VENV) with the dev extra, run lint and the test suite"
-	@echo "make train  - retrain the shipped model on $(DATA) (writes models/)"
+	@echo "make train  - retrain the shipped model on $(DATA), gated by models/gate.json"
+	@echo "              (writes models/ only if it passes; TRAIN_ARGS=--allow-regression to force)"
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +38,7 @@ test: dev lint
 	$(PY) -m pytest -q
 
 train: dev
-	$(PY) -m fakeinvest.train --data $(DATA) --out models
+	$(VENV)/bin/fakeinvest train --data $(DATA) --out models $(TRAIN_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -2,7 +2,8 @@
 
 Exit status: 0 when every site or file was analysed (whatever the verdicts); 1 when at least
 one site could not be analysed (each such site gets one clear line); 2 on usage errors,
-including an unreadable input file.
+including an unreadable input file; 3 (``train`` only) when the retrained model failed the
+quality gate and was not written.
 """
 
 from __future__ import annotations
@@ -220,6 +221,12 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 1 if any(v.error for v in verdicts) else 0
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    from ._train_cli import run_training
+
+    return run_training(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation tools)."""
     p = argparse.ArgumentParser(
@@ -270,6 +277,17 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="scan the bundled example sites on 127.0.0.1")
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=_cmd_demo)
+
+    from ._train_cli import add_train_arguments
+
+    t = sub.add_parser(
+        "train", help="retrain the model on a labelled corpus, checked by the quality gate",
+        description="Grouped cross-validation, calibration, threshold, quality gate, then a "
+                    "refit on all pages. Writes the model, model_card.json, metrics.json, "
+                    "MODEL_CARD.md and gate.json to --out, all or none. Exit status 3 when "
+                    "the new model fails the gate (nothing written).")
+    add_train_arguments(t)
+    t.set_defaults(func=_cmd_train)
     return p
 
 

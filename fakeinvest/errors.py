@@ -21,7 +21,9 @@ __all__ = [
     "FetchError",
     "HTTPStatusError",
     "ModelError",
+    "ModelVersionWarning",
     "NotHTMLError",
+    "QualityGateError",
     "TLSError",
     "TimeoutError",
     "TooLargeError",
@@ -175,3 +177,26 @@ class UntrustedModelError(ModelError):
     Loading a joblib/pickle file can execute arbitrary code. Pass ``trusted=True``
     only for files you produced yourself.
     """
+
+
+class ModelVersionWarning(UserWarning):
+    """The model was trained with another scikit-learn minor version than the one installed.
+
+    Pickled scikit-learn estimators are only guaranteed to behave identically under the
+    version that wrote them; scores may shift slightly. Retrain with ``fakeinvest train``.
+    A different *major* version is refused with :class:`ModelError` instead.
+    """
+
+
+class QualityGateError(FakeinvestError):
+    """A retrained model fell below the quality gate, so its files were not written.
+
+    Attributes
+    ----------
+    result : fakeinvest.gate.GateResult
+        Every check of the gate, the failed ones with their gated and new values.
+    """
+
+    def __init__(self, message: str, *, result: object) -> None:
+        super().__init__(message)
+        self.result = result

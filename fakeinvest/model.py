@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ModelError, UntrustedModelError
+from .errors import ModelError, ModelVersionWarning, UntrustedModelError
 from .featurize import (
     CONTEXT_FEATURES,
     FeatureSet,
@@ -31,7 +31,8 @@ from .featurize import (
 from .snapshot import Snapshot
 from .verdict import Reason, Verdict
 
-__all__ = ["MODEL_CARD_NAME", "MODEL_FILE_NAME", "Model", "load_model", "shipped_model_paths"]
+__all__ = ["MODEL_CARD_NAME", "MODEL_FILE_NAME", "Model", "check_sklearn_version", "load_model",
+           "shipped_model_paths"]
 
 MODEL_FILE_NAME = "fakeinvest-model.joblib"
 MODEL_CARD_NAME = "model_card.json"
@@ -227,9 +228,52 @@ def _read_card(card_path: Path) -> dict[str, Any]:
     except FileNotFoundError as exc:
         raise ModelError(
             f"model card {card_path} is missing; reinstall fakeinvest or train a model with "
-            "`python -m fakeinvest.train`") from exc
+            "`fakeinvest train`") from exc
     except (OSError, ValueError) as exc:
         raise ModelError(f"model card {card_path} is unreadable: {exc}") from exc
+
+
+def _major_minor(version: str) -> tuple[int, int] | None:
+    m = re.match(r"\s*(\d+)\.(\d+)", version)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def check_sklearn_version(trained_with: str, installed: str,
+                          model_path: str | Path = "the model") -> None:
+    """Refuse or warn when a model was written by another scikit-learn version.
+
+    Parameters
+    ----------
+    trained_with : str
+        scikit-learn version recorded in the model card.
+    installed : str
+        The running scikit-learn version.
+    model_path : str or Path
+        Named in the messages.
+
+    Warns
+    -----
+    fakeinvest.errors.ModelVersionWarning
+        Same major version, another minor version: scores may differ slightly.
+
+    Raises
+    ------
+    fakeinvest.errors.ModelError
+        Another major version: the pickled estimators cannot be trusted to load or behave.
+    """
+    old, new = _major_minor(trained_with), _major_minor(installed)
+    if old is None or new is None or old == new:
+        return
+    fix = (f"retrain it with `fakeinvest train` under scikit-learn {installed}, or install "
+           f"scikit-learn=={trained_with}")
+    if old[0] != new[0]:
+        raise ModelError(
+            f"{model_path} was trained with scikit-learn {trained_with} but {installed} is "
+            f"installed; a model cannot be used across major versions: {fix}")
+    warnings.warn(
+        f"{model_path} was trained with scikit-learn {trained_with}, running {installed}; "
+        f"scores may differ slightly - {fix}",
+        ModelVersionWarning, stacklevel=4)
 
 
 def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Model:
@@ -238,7 +282,7 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Mode
     Parameters
     ----------
     path : str or Path, optional
-        A model file written by ``python -m fakeinvest.train``. Its ``model_card.json``
+        A model file written by ``fakeinvest train``. Its ``model_card.json``
         must sit beside it.
     trusted : bool
         Required for any file other than the verified shipped model: loading a pickle can
@@ -253,7 +297,13 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Mode
     fakeinvest.errors.UntrustedModelError
         ``path`` is not the shipped model and ``trusted`` is False.
     fakeinvest.errors.ModelError
-        The file is missing, corrupt, or does not match its recorded SHA-256.
+        The file is missing, corrupt, does not match its recorded SHA-256, or was trained
+        with another major version of scikit-learn.
+
+    Warns
+    -----
+    fakeinvest.errors.ModelVersionWarning
+        The model was trained with another minor version of scikit-learn.
     """
     global _default
     if path is None:
@@ -289,7 +339,7 @@ def _load(model_path: Path, card_path: Path, verify: bool, data: bytes | None = 
         except OSError as exc:
             raise ModelError(
                 f"model file {model_path} is missing ({exc}); reinstall fakeinvest or train "
-                "one with `python -m fakeinvest.train`") from exc
+                "one with `fakeinvest train`") from exc
     digest = _sha256(data)
     if verify and digest != card.get("sha256"):
         raise ModelError(
@@ -298,12 +348,9 @@ def _load(model_path: Path, card_path: Path, verify: bool, data: bytes | None = 
             "corrupted - reinstall fakeinvest")
     import sklearn
 
-    trained_with = card.get("versions", {}).get("scikit-learn")
-    if trained_with and trained_with != sklearn.__version__:
-        warnings.warn(
-            f"model trained with scikit-learn {trained_with}, running {sklearn.__version__}; "
-            "scores may differ - retrain with `python -m fakeinvest.train`",
-            stacklevel=3)
+    trained_with = (card.get("versions") or {}).get("scikit-learn")
+    if trained_with:
+        check_sklearn_version(str(trained_with), sklearn.__version__, model_path)
     try:
         bundle = joblib.load(io.BytesIO(data))
     except Exception as exc:

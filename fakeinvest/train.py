@@ -1,18 +1,27 @@
-"""Train, evaluate (grouped CV), calibrate and save the model.
+"""Train, evaluate (grouped CV), calibrate, gate and save the model.
 
 Usage::
 
-    python -m fakeinvest.train --data ../shared/data/pages.jsonl.gz --out models/
+    fakeinvest train --data ../shared/data/pages.jsonl.gz --out models/
+    python -m fakeinvest.train --data ../shared/data/pages.jsonl.gz --out models/  # same
 
 Input format: gzip-compressed (or plain) JSON lines, one page per line, with at least
 ``html`` (str), ``label`` (1 = fraudulent platform, 0 = legitimate) and ``group`` (pages of
 one site or template kit share a group, so they never sit on both sides of a CV split);
-``url`` (str or null) is optional.
+``url`` (str or null) is optional; ``family`` and ``lang`` (str) add per-family and
+per-language rates to the metrics, ``finance_related`` (bool) the false-positive rate on
+finance-related legitimate pages.
 
 Steps: grouped, stratified 5-fold cross-validation gives out-of-fold scores; Platt scaling
 fitted on them calibrates probabilities; the decision threshold is the lowest probability
-whose out-of-fold false-positive rate stays within ``--target-fpr``; the pipeline is then
-refitted on all pages. Writes ``fakeinvest-model.joblib`` and ``model_card.json``.
+whose out-of-fold false-positive rate stays within ``--target-fpr``; the metrics are
+checked against the quality gate (``--gate``, default: the shipped ``gate.json``); the
+pipeline is then refitted on all pages. Writes ``fakeinvest-model.joblib``,
+``model_card.json``, ``metrics.json``, ``MODEL_CARD.md`` and ``gate.json`` (the limits a
+later retrain must meet), all or none.
+
+Exit status: 0 written; 2 usage error (no corpus, unreadable gate file); 3 the new model
+failed the quality gate and nothing was written (``--allow-regression`` writes it anyway).
 """
 
 from __future__ import annotations
@@ -22,27 +31,39 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import platform
+import shutil
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ._train_cli import add_train_arguments, run_training
+from ._version import __version__
+from .errors import QualityGateError
+from .gate import GATE_FILE_NAME, GateResult, check_gate, load_gate, make_gate
 from .model import MODEL_CARD_NAME, MODEL_FILE_NAME
+from .modelcard import METRICS_FILE_NAME, MODEL_CARD_MD_NAME, render_model_card
 from .snapshot import Page, Snapshot
 
-__all__ = ["evaluate_scores", "load_corpus", "main", "train"]
+__all__ = ["add_train_arguments", "evaluate_oof", "evaluate_scores", "load_corpus", "main",
+           "rates_by", "reliability_curve", "run_training", "shipped_gate_path", "train"]
 
 # Training snapshots get a fixed timestamp: the model must not depend on when it was built.
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def _open(path: Path) -> io.TextIOBase:
-    if path.suffix == ".gz":
+    """Open a corpus as text; gzip is recognised by its magic bytes, whatever the name."""
+    with open(path, "rb") as fh:
+        magic = fh.read(2)
+    if magic == b"\x1f\x8b":
         return gzip.open(path, "rt", encoding="utf-8")  # type: ignore[return-value]
     return open(path, encoding="utf-8")
 
@@ -178,9 +199,138 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def reliability_curve(y: np.ndarray, prob: np.ndarray, bins: int = 10) -> dict[str, list[Any]]:
+    """Reliability-diagram data of probabilities: equal-width bins over [0, 1].
+
+    Parameters
+    ----------
+    y : array of int
+    prob : array of float
+    bins : int
+
+    Returns
+    -------
+    dict
+        ``bin_edges`` (``bins + 1`` floats), and per bin ``count``, ``mean_predicted`` and
+        ``observed_rate`` (share of label 1); the last two are None for an empty bin.
+    """
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    idx = np.clip(np.digitize(prob, edges[1:-1], right=False), 0, bins - 1)
+    count, mean_pred, observed = [], [], []
+    for b in range(bins):
+        sel = idx == b
+        n = int(sel.sum())
+        count.append(n)
+        mean_pred.append(round(float(prob[sel].mean()), 4) if n else None)
+        observed.append(round(float(y[sel].mean()), 4) if n else None)
+    return {"bin_edges": [round(float(e), 4) for e in edges], "count": count,
+            "mean_predicted": mean_pred, "observed_rate": observed}
+
+
+def rates_by(keys: Sequence[str], y: np.ndarray, flagged: np.ndarray
+             ) -> dict[str, dict[str, Any]]:
+    """Recall and false-positive rate at the threshold, per value of a page attribute.
+
+    Parameters
+    ----------
+    keys : sequence of str
+        The attribute of each page (e.g. its family or language).
+    y : array of int
+    flagged : array of bool
+        Pages at or above the decision threshold.
+
+    Returns
+    -------
+    dict
+        Per value: ``scam`` / ``legit`` page counts, ``scam_flagged`` / ``legit_flagged``,
+        ``recall`` and ``fpr`` (None when the value has no page of that label).
+    """
+    keys_arr = np.asarray(keys, dtype=object)
+    out: dict[str, dict[str, Any]] = {}
+    for key in sorted(set(keys_arr.tolist())):
+        sel = keys_arr == key
+        pos, neg = sel & (y == 1), sel & (y == 0)
+        n_pos, n_neg = int(pos.sum()), int(neg.sum())
+        tp, fp = int(flagged[pos].sum()), int(flagged[neg].sum())
+        out[str(key)] = {"scam": n_pos, "legit": n_neg, "scam_flagged": tp,
+                         "legit_flagged": fp,
+                         "recall": round(tp / n_pos, 4) if n_pos else None,
+                         "fpr": round(fp / n_neg, 4) if n_neg else None}
+    return out
+
+
+def evaluate_oof(y: np.ndarray, prob: np.ndarray, threshold: float,
+                 meta: Sequence[Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """Every metric of out-of-fold probabilities, with the per-page attributes when known.
+
+    Parameters
+    ----------
+    y : array of int
+    prob : array of float
+        Calibrated out-of-fold probabilities.
+    threshold : float
+    meta : sequence of mapping, optional
+        The corpus fields of each page (``finance_related``, ``family``, ``lang``).
+
+    Returns
+    -------
+    dict
+        The scalar metrics of :func:`evaluate_scores`, ``fpr_finance_related_legit`` when
+        some page is finance-related, ``reliability`` (:func:`reliability_curve`), and
+        ``by_family`` / ``by_lang`` (:func:`rates_by`) when the corpus has those fields.
+    """
+    metrics = evaluate_scores(y, prob, threshold)
+    flagged = prob >= threshold
+    meta = meta or [{}] * len(y)
+    fin = np.array([bool(m.get("finance_related")) for m in meta])
+    if (fin & (y == 0)).any():
+        metrics["fpr_finance_related_legit"] = round(
+            float(flagged[(y == 0) & fin].mean()), 4)
+    metrics["reliability"] = reliability_curve(y, prob)
+    for field, name in (("family", "by_family"), ("lang", "by_lang")):
+        if any(m.get(field) for m in meta):
+            keys = [str(m.get(field) or "(unknown)") for m in meta]
+            metrics[name] = rates_by(keys, y, flagged)
+    return metrics
+
+
+def shipped_gate_path() -> Path:
+    """Path of the quality gate shipped beside the default model (may not exist)."""
+    from importlib import resources
+
+    return Path(str(resources.files("fakeinvest.models") / GATE_FILE_NAME))
+
+
+def _stderr(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def _gate_failure_message(result: GateResult, source: str, out: Path) -> str:
+    lines = [f"quality gate {source} failed: the model was NOT written to {out}"]
+    lines += [f"  {c.describe()}" for c in result.failures]
+    lines += [f"  note: {n}" for n in result.notes]
+    lines.append("re-run with --allow-regression to write it anyway")
+    return "\n".join(lines)
+
+
+def _write_all(files: Mapping[str, bytes], out: Path) -> None:
+    """Write files into ``out`` all or none: staged in a temporary folder, then moved."""
+    out.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        for name, data in files.items():
+            (stage / name).write_bytes(data)
+        for name in files:
+            os.replace(stage / name, out / name)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
 def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: float = 0.01,
-          limit: int | None = None, seed: int = 0, log: Any = print) -> dict[str, Any]:
-    """Train the default pipeline on a corpus and write the model and its card.
+          limit: int | None = None, seed: int = 0, gate: str | Path | Mapping[str, Any] |
+          None = None, allow_regression: bool = False, log: Callable[[str], Any] = print,
+          warn: Callable[[str], Any] = _stderr) -> dict[str, Any]:
+    """Train the default pipeline on a corpus, check it against a gate and write it.
 
     Parameters
     ----------
@@ -196,13 +346,27 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
         Use only the first ``limit`` records (smoke runs).
     seed : int
         Seed of the fold assignment.
+    gate : str, Path or mapping, optional
+        Quality gate (a ``gate.json`` path or its contents); None checks nothing.
+    allow_regression : bool
+        Write the model even when it fails the gate (with a warning).
     log : callable
         Progress printer.
+    warn : callable
+        Printer of gate warnings and notes.
 
     Returns
     -------
     dict
         The model card.
+
+    Raises
+    ------
+    fakeinvest.errors.QualityGateError
+        The cross-validated metrics fail the gate and ``allow_regression`` is False; no
+        file was written.
+    fakeinvest.errors.BadInputError
+        ``gate`` names an unreadable or malformed gate file.
     """
     import joblib
     import sklearn
@@ -211,8 +375,13 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
     from .pipeline import build_pipeline
 
     data, out = Path(data), Path(out)
+    gate_source = "(given as a mapping)"
+    if isinstance(gate, str | Path):
+        gate_source = str(gate)
+        gate = load_gate(gate)
     t0 = time.perf_counter()
     snaps, y, groups, meta = load_corpus(data, limit)
+    data_hash = _sha256_file(data)
     log(f"loaded {len(snaps)} pages ({int(y.sum())} scam, {len(set(groups.tolist()))} "
         f"groups) in {time.perf_counter() - t0:.1f} s")
     cv = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
@@ -223,64 +392,87 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
     a, b = _platt(oof, y)
     prob = 1.0 / (1.0 + np.exp(-(a * oof + b)))
     _recall, threshold = recall_at_fpr(y, prob, target_fpr)
-    metrics = evaluate_scores(y, prob, threshold)
-    fin = np.array([bool(m.get("finance_related")) for m in meta])
-    if fin.any():
-        metrics["fpr_finance_related_legit"] = round(
-            float((prob[(y == 0) & fin] >= threshold).mean()), 4)
+    full = evaluate_oof(y, prob, threshold, meta)
+    metrics = {k: v for k, v in full.items() if k not in ("reliability", "by_family", "by_lang")}
     log(f"CV metrics: {json.dumps(metrics)}")
 
+    gate_record: dict[str, Any] = {"checked": gate is not None}
+    if gate is not None:
+        result = check_gate(gate, metrics, data_sha256=data_hash, data_limit=limit)
+        gate_record.update(passed=result.passed,
+                           failed=[c.metric for c in result.failures],
+                           allow_regression=allow_regression and not result.passed)
+        if not result.passed and not allow_regression:
+            raise QualityGateError(_gate_failure_message(result, gate_source, out),
+                                   result=result)
+        if result.passed:
+            log(f"quality gate {gate_source} passed:\n{result.report(notes=False)}")
+            for note in result.notes:
+                warn(f"note: {note}")
+        else:
+            warn(f"warning: quality gate {gate_source} failed; writing the model anyway "
+                 f"(--allow-regression):\n{result.report()}")
+
+    t2 = time.perf_counter()
     pipe = build_pipeline()
     pipe.fit(snaps, y)
     _make_reproducible(pipe)
-    data_hash = _sha256_file(data)
+    log(f"refitted on all pages in {time.perf_counter() - t2:.1f} s")
     version = f"fakeinvest-lr-{data_hash[:10]}"
     bundle = {"pipeline": pipe, "calibration": (a, b), "threshold": threshold,
               "version": version}
-    out.mkdir(parents=True, exist_ok=True)
-    model_path = out / MODEL_FILE_NAME
-    joblib.dump(bundle, model_path, compress=3)
+    buf = io.BytesIO()
+    joblib.dump(bundle, buf, compress=3)
+    model_bytes = buf.getvalue()
+    scheme = f"StratifiedGroupKFold(n_splits={folds}, shuffle=True, random_state={seed}) " \
+             "by group"
+    data_info = {"path": data.name, "sha256": data_hash, "pages": len(snaps),
+                 "scam_pages": int(y.sum()), "groups": len(set(groups.tolist())),
+                 "limit": limit}
     card = {
         "model_version": version,
         "model_file": MODEL_FILE_NAME,
-        "sha256": _sha256_file(model_path),
+        "sha256": hashlib.sha256(model_bytes).hexdigest(),
         "trained_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-        "data": {"path": data.name, "sha256": data_hash, "pages": len(snaps),
-                 "scam_pages": int(y.sum()), "groups": len(set(groups.tolist())),
-                 "limit": limit},
+        "data": data_info,
         "pipeline": "engineered features (log1p, standardised) + TF-IDF word 1-2 grams -> "
                     "class-balanced logistic regression; Platt-scaled on out-of-fold scores",
-        "cv": {"scheme": f"StratifiedGroupKFold(n_splits={folds}, shuffle=True, "
-                         f"random_state={seed}) by group", **metrics},
+        "cv": {"scheme": scheme, **metrics},
         "threshold": round(threshold, 6),
         "target_fpr": target_fpr,
         "calibration": {"a": a, "b": b},
+        "gate": gate_record,
+        "metrics_file": METRICS_FILE_NAME,
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
-                     "numpy": np.__version__, "joblib": joblib.__version__},
+                     "numpy": np.__version__, "joblib": joblib.__version__,
+                     "fakeinvest": __version__},
     }
-    (out / MODEL_CARD_NAME).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
-    log(f"wrote {model_path} and {out / MODEL_CARD_NAME} in {time.perf_counter() - t0:.1f} s")
+    metrics_doc = {"model_version": version, "data": data_info, "scheme": scheme,
+                   "folds": folds, "seed": seed, "target_fpr": target_fpr,
+                   "threshold": round(threshold, 6), **full}
+    next_gate = make_gate(card)
+    files = {
+        MODEL_FILE_NAME: model_bytes,
+        MODEL_CARD_NAME: _json_bytes(card),
+        METRICS_FILE_NAME: _json_bytes(metrics_doc),
+        MODEL_CARD_MD_NAME: render_model_card(card, metrics_doc, next_gate).encode("utf-8"),
+        GATE_FILE_NAME: _json_bytes(next_gate),
+    }
+    _write_all(files, out)
+    log(f"wrote {', '.join(files)} to {out} in {time.perf_counter() - t0:.1f} s")
     return card
 
 
+def _json_bytes(obj: Any) -> bytes:
+    return (json.dumps(obj, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point."""
+    """Command-line entry point; returns the exit status."""
     ap = argparse.ArgumentParser(prog="python -m fakeinvest.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", required=True, help="labelled corpus (.jsonl or .jsonl.gz)")
-    ap.add_argument("--out", default="models", help="output directory (default: models)")
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--target-fpr", type=float, default=0.01)
-    ap.add_argument("--limit", type=int, default=None, help="use only the first N records")
-    ap.add_argument("--seed", type=int, default=0)
-    args = ap.parse_args(argv)
-    if not Path(args.data).is_file():
-        print(f"error: no corpus at {args.data}", file=sys.stderr)
-        return 2
-    train(args.data, args.out, folds=args.folds, target_fpr=args.target_fpr,
-          limit=args.limit, seed=args.seed)
-    return 0
-
+    add_train_arguments(ap)
+    return run_training(ap.parse_args(argv))
 
 if __name__ == "__main__":
     raise SystemExit(main())

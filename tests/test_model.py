@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import math
 import pickle
 import shutil
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from fakeinvest import errors
-from fakeinvest.model import MODEL_CARD_NAME, MODEL_FILE_NAME, load_model, shipped_model_paths
+from fakeinvest.model import (
+    MODEL_CARD_NAME,
+    MODEL_FILE_NAME,
+    check_sklearn_version,
+    load_model,
+    shipped_model_paths,
+)
 from fakeinvest.snapshot import Snapshot
 
 
@@ -87,3 +95,54 @@ def test_contributions_sum_to_the_score() -> None:
     assert shown == sorted([r for r in shown if r.contribution > 0],
                            key=lambda r: -r.contribution) + sorted(
         [r for r in shown if r.contribution < 0], key=lambda r: r.contribution)
+
+
+# --- library versions ---------------------------------------------------------------------
+
+
+def test_card_records_library_versions() -> None:
+    versions = load_model().card["versions"]
+    for lib in ("python", "scikit-learn", "numpy", "joblib"):
+        assert versions[lib], lib
+
+
+def test_sklearn_version_check() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check_sklearn_version("1.9.1", "1.9.1")
+        check_sklearn_version("1.9.1", "1.9.3")  # patch releases keep pickles compatible
+        check_sklearn_version("unknown", "1.9.1")
+    with pytest.warns(errors.ModelVersionWarning, match=r"1\.8\.2.*1\.9\.1.*fakeinvest train"):
+        check_sklearn_version("1.8.2", "1.9.1")
+    with pytest.raises(errors.ModelError, match=r"major versions.*fakeinvest train"):
+        check_sklearn_version("0.24.2", "1.9.1")
+
+
+def _with_card_version(tmp_path: Path, version: str, model_bytes: bytes | None = None) -> Path:
+    model_path, card_path = shipped_model_paths()
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    card["versions"]["scikit-learn"] = version
+    (tmp_path / MODEL_CARD_NAME).write_text(json.dumps(card), encoding="utf-8")
+    target = tmp_path / MODEL_FILE_NAME
+    target.write_bytes(model_bytes if model_bytes is not None else model_path.read_bytes())
+    return target
+
+
+def test_other_minor_version_warns_and_loads(tmp_path: Path) -> None:
+    import sklearn
+
+    major, minor = sklearn.__version__.split(".")[:2]
+    path = _with_card_version(tmp_path, f"{major}.{int(minor) + 1}.0")
+    with pytest.warns(errors.ModelVersionWarning, match="scores may differ"):
+        model = load_model(path, trusted=True)
+    assert model.version == load_model().version
+
+
+def test_other_major_version_is_refused_before_unpickling(tmp_path: Path) -> None:
+    import sklearn
+
+    major = int(sklearn.__version__.split(".")[0])
+    path = _with_card_version(tmp_path, f"{major + 1}.0.0", pickle.dumps(_Evil()))
+    with pytest.raises(errors.ModelError, match="retrain it with `fakeinvest train`"):
+        load_model(path, trusted=True)
+    assert not Path("/tmp/fakeinvest-pwned").exists()

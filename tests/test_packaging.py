@@ -26,7 +26,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contents(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in ("fakeinvest/models/fakeinvest-model.joblib",
-                     "fakeinvest/models/model_card.json", "fakeinvest/py.typed",
+                     "fakeinvest/models/model_card.json", "fakeinvest/models/gate.json",
+                     "fakeinvest/models/MODEL_CARD.md", "fakeinvest/py.typed",
                      "fakeinvest/data/brands.csv",
                      "fakeinvest/demo_sites/atfx-vn.com/index.html"):
         assert required in names, required

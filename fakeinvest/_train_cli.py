@@ -1,0 +1,74 @@
+"""Options and runner of ``fakeinvest train`` / ``python -m fakeinvest.train``.
+
+Kept apart from :mod:`fakeinvest.train` so that building the command-line parser does not
+import NumPy and scikit-learn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import BadInputError, QualityGateError
+
+__all__ = ["add_train_arguments", "run_training"]
+
+
+def _stderr(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def add_train_arguments(ap: argparse.ArgumentParser) -> None:
+    """Add the training options to a parser (shared by ``fakeinvest train``).
+
+    Parameters
+    ----------
+    ap : argparse.ArgumentParser
+    """
+    ap.add_argument("--data", required=True,
+                    help="labelled corpus (.jsonl or .jsonl.gz; format: models/README.md)")
+    ap.add_argument("--out", default="models", help="output directory (default: models)")
+    ap.add_argument("--gate", default=None, metavar="PATH",
+                    help="quality gate file (default: the gate.json shipped with the model)")
+    ap.add_argument("--allow-regression", action="store_true",
+                    help="write the model even when it fails the quality gate")
+    ap.add_argument("--folds", type=int, default=5, help="grouped CV folds (default 5)")
+    ap.add_argument("--target-fpr", type=float, default=0.01,
+                    help="false-positive rate the threshold is set for (default 0.01)")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N records")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the fold assignment")
+
+
+def run_training(args: argparse.Namespace) -> int:
+    """Run a training from parsed arguments (:func:`add_train_arguments`).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+
+    Returns
+    -------
+    int
+        Exit status: 0 written, 2 usage error, 3 failed the quality gate (nothing written).
+    """
+    from .train import shipped_gate_path, train
+
+    if not Path(args.data).is_file():
+        _stderr(f"error: no corpus at {args.data}")
+        return 2
+    gate: Path | None = Path(args.gate) if args.gate else shipped_gate_path()
+    if not args.gate and not gate.is_file():
+        _stderr(f"note: no quality gate at {gate}; the metrics are not checked")
+        gate = None
+    try:
+        train(args.data, args.out, folds=args.folds, target_fpr=args.target_fpr,
+              limit=args.limit, seed=args.seed, gate=gate,
+              allow_regression=args.allow_regression)
+    except QualityGateError as exc:
+        _stderr(f"error: {exc}")
+        return 3
+    except BadInputError as exc:
+        _stderr(f"error: {exc}")
+        return 2
+    return 0
