@@ -24,6 +24,7 @@ __all__ = [
     "Reason",
     "Snapshot",
     "Verdict",
+    "Verdicts",
     "__version__",
     "domain_info",
     "errors",
@@ -34,6 +35,7 @@ __all__ = [
     "scan_many",
     "score_html",
     "score_snapshot",
+    "verdicts_to_dataframe",
 ]
 
 _LAZY = {
@@ -45,6 +47,8 @@ _LAZY = {
     "score_snapshot": ("fakeinvest.api", "score_snapshot"),
     "Verdict": ("fakeinvest.verdict", "Verdict"),
     "Reason": ("fakeinvest.verdict", "Reason"),
+    "Verdicts": ("fakeinvest.jupyter", "Verdicts"),
+    "verdicts_to_dataframe": ("fakeinvest.frames", "to_dataframe"),
     "Snapshot": ("fakeinvest.snapshot", "Snapshot"),
     "FetchConfig": ("fakeinvest.config", "FetchConfig"),
     "load_model": ("fakeinvest.model", "load_model"),
@@ -58,6 +62,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .api import scan, scan_many, score_html, score_snapshot
     from .config import FetchConfig
     from .domaininfo import DomainInfo, domain_info
+    from .frames import to_dataframe as verdicts_to_dataframe
+    from .jupyter import Verdicts
     from .model import load_model
     from .snapshot import Snapshot
     from .verdict import Reason, Verdict

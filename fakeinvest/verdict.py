@@ -138,6 +138,12 @@ class Verdict:
             "top_reasons": [r.feature for r in self.reasons if r.contribution > 0][:5],
         }
 
+    def _repr_html_(self) -> str:
+        """An HTML card for Jupyter (see :func:`fakeinvest.jupyter.verdict_html`)."""
+        from .jupyter import verdict_html
+
+        return verdict_html(self)
+
     def __str__(self) -> str:
         if self.error:
             return f"{self.url}: could not analyse ({self.error})"
