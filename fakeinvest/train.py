@@ -52,8 +52,19 @@ from .model import MODEL_CARD_NAME, MODEL_FILE_NAME
 from .modelcard import METRICS_FILE_NAME, MODEL_CARD_MD_NAME, render_model_card
 from .snapshot import Page, Snapshot
 
-__all__ = ["add_train_arguments", "evaluate_oof", "evaluate_scores", "load_corpus", "main",
-           "rates_by", "reliability_curve", "run_training", "shipped_gate_path", "train"]
+__all__ = [
+    "add_train_arguments",
+    "cross_validated_probabilities",
+    "evaluate_oof",
+    "evaluate_scores",
+    "load_corpus",
+    "main",
+    "rates_by",
+    "reliability_curve",
+    "run_training",
+    "shipped_gate_path",
+    "train",
+]
 
 # Training snapshots get a fixed timestamp: the model must not depend on when it was built.
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -326,6 +337,43 @@ def _write_all(files: Mapping[str, bytes], out: Path) -> None:
         shutil.rmtree(stage, ignore_errors=True)
 
 
+def cross_validated_probabilities(
+        snapshots: Sequence[Snapshot], y: np.ndarray, groups: np.ndarray, *, folds: int = 5,
+        seed: int = 0) -> tuple[np.ndarray, tuple[float, float]]:
+    """Out-of-fold fraud probabilities of the default pipeline, by grouped CV.
+
+    Each page is scored by a model that never saw its group (site or template kit); the
+    scores are Platt-calibrated on all out-of-fold scores, exactly as :func:`train` does.
+
+    Parameters
+    ----------
+    snapshots : sequence of Snapshot
+    y : ndarray of int
+        Labels (1 = fraudulent platform).
+    groups : ndarray of str
+        Group of each snapshot.
+    folds : int
+        Number of folds of ``StratifiedGroupKFold``.
+    seed : int
+        Seed of the fold assignment.
+
+    Returns
+    -------
+    probabilities : ndarray of float
+    calibration : (float, float)
+        Platt coefficients ``(a, b)``: ``p = 1 / (1 + exp(-(a * score + b)))``.
+    """
+    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
+
+    from .pipeline import build_pipeline
+
+    cv = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    oof = cross_val_predict(build_pipeline(), list(snapshots), y, groups=groups, cv=cv,
+                            method="decision_function")
+    a, b = _platt(oof, y)
+    return 1.0 / (1.0 + np.exp(-(a * oof + b))), (a, b)
+
+
 def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: float = 0.01,
           limit: int | None = None, seed: int = 0, gate: str | Path | Mapping[str, Any] |
           None = None, allow_regression: bool = False, log: Callable[[str], Any] = print,
@@ -370,7 +418,6 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
     """
     import joblib
     import sklearn
-    from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
 
     from .pipeline import build_pipeline
 
@@ -384,13 +431,9 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
     data_hash = _sha256_file(data)
     log(f"loaded {len(snaps)} pages ({int(y.sum())} scam, {len(set(groups.tolist()))} "
         f"groups) in {time.perf_counter() - t0:.1f} s")
-    cv = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     t1 = time.perf_counter()
-    oof = cross_val_predict(build_pipeline(), snaps, y, groups=groups, cv=cv,
-                            method="decision_function")
+    prob, (a, b) = cross_validated_probabilities(snaps, y, groups, folds=folds, seed=seed)
     log(f"grouped {folds}-fold CV in {time.perf_counter() - t1:.1f} s")
-    a, b = _platt(oof, y)
-    prob = 1.0 / (1.0 + np.exp(-(a * oof + b)))
     _recall, threshold = recall_at_fpr(y, prob, target_fpr)
     full = evaluate_oof(y, prob, threshold, meta)
     metrics = {k: v for k, v in full.items() if k not in ("reliability", "by_family", "by_lang")}
