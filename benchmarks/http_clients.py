@@ -36,12 +36,13 @@ import multiprocessing.connection as mpc
 import resource
 import socket
 import statistics
-import struct
 import sys
 import time
 import zlib
 from collections.abc import Coroutine, Iterator
 from typing import Any
+
+from fakeinvest.localservers import gzip_bomb
 
 HOST = "127.0.0.1"
 BODY_CAP = 5_000_000
@@ -59,21 +60,6 @@ Result = dict[str, float]
 
 
 # ---------------------------------------------------------------------------- payloads
-
-
-def gzip_bomb(inflated_mib: int = 2048, prefix: bytes = b"<html><body>") -> bytes:
-    """A valid gzip member of ~2 MB that inflates to ``inflated_mib`` MiB (after a prefix)."""
-    chunk = b"\0" * (1 << 20)
-    c = zlib.compressobj(9, zlib.DEFLATED, -15)
-    head = c.compress(prefix) + c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
-    block = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
-    tail = c.flush(zlib.Z_FINISH)
-    crc = zlib.crc32(chunk, zlib.crc32(prefix))
-    for _ in range(inflated_mib - 1):
-        crc = zlib.crc32(chunk, crc)
-    size = (len(prefix) + inflated_mib * len(chunk)) & 0xFFFFFFFF
-    return (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + head + block * (inflated_mib - 1)
-            + tail + struct.pack("<II", crc & 0xFFFFFFFF, size))
 
 
 def html_page(target: int = 30_000) -> bytes:

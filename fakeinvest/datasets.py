@@ -21,40 +21,12 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from .snapshot import Page, Snapshot
+from .train import iter_records
 
 __all__ = ["iter_records", "sample_corpus", "snapshot_records", "write_jsonl"]
 
 # Corpus pages are scored as of a fixed instant, as in training.
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Yield the records of a corpus file (``.jsonl`` or ``.jsonl.gz``).
-
-    Parameters
-    ----------
-    path : str or Path
-
-    Yields
-    ------
-    dict
-
-    Raises
-    ------
-    ValueError
-        A record lacks ``html``, ``label`` or ``group``.
-    """
-    path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            missing = [k for k in ("html", "label", "group") if k not in rec]
-            if missing:
-                raise ValueError(f"{path}:{lineno}: record lacks {missing}")
-            yield rec
 
 
 def sample_corpus(path: str | Path, n: int = 300, *, seed: int = 0, balanced: bool = False

@@ -12,17 +12,20 @@ from __future__ import annotations
 import http.server
 import mimetypes
 import socketserver
+import struct
 import threading
+import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 from urllib.parse import unquote, urlsplit
 
 __all__ = ["CannedResponse", "RdapServer", "SiteServer", "WhoisServer", "demo_whois_records",
-           "rdap_record"]
+           "gzip_bomb", "rdap_record", "slow_drip"]
 
 
 @dataclass
@@ -54,7 +57,77 @@ class _ThreadingHTTPServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-class SiteServer:
+def gzip_bomb(inflated_mib: int = 2048, prefix: bytes = b"<html><body>") -> bytes:
+    """A valid gzip stream of ``prefix`` + ``inflated_mib`` MiB of zero bytes.
+
+    Built from one full-flushed deflate block repeated (each block is independent of the
+    ones before it), so 2 GiB of content costs a 2 MB body and under a second to make.
+    Used to check that size caps hold on *decoded* bytes.
+    """
+    chunk = b"\0" * (1 << 20)
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = c.compress(prefix) + c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
+    block = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
+    tail = c.flush(zlib.Z_FINISH)
+    crc = zlib.crc32(chunk, zlib.crc32(prefix))
+    for _ in range(inflated_mib - 1):
+        crc = zlib.crc32(chunk, crc)
+    size = (len(prefix) + inflated_mib * len(chunk)) & 0xFFFFFFFF
+    return (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + head + block * (inflated_mib - 1)
+            + tail + struct.pack("<II", crc & 0xFFFFFFFF, size))
+
+
+def slow_drip(text: str, delay: float = 0.3) -> Callable[[Any], None]:
+    """A :class:`WhoisServer` answer that sends ``text`` one character every ``delay`` s."""
+
+    def answer(conn: Any) -> None:
+        for ch in text:
+            try:
+                conn.sendall(ch.encode())
+            except OSError:
+                return
+            time.sleep(delay)
+
+    return answer
+
+
+class _LoopbackServer:
+    """Lifecycle shared by the servers below: one socketserver on 127.0.0.1, served from a
+    daemon thread; ``start``/``stop`` and use as a context manager."""
+
+    _server: socketserver.BaseServer | None = None
+
+    @property
+    def port(self) -> int:
+        """The bound port."""
+        assert self._server is not None, "server not started"
+        return int(self._server.server_address[1])
+
+    def start(self) -> Self:
+        """Bind 127.0.0.1 on a free port and serve in a daemon thread."""
+        self._server = self._make_server()
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def _make_server(self) -> socketserver.BaseServer:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+
+class SiteServer(_LoopbackServer):
     """Serve static sites on 127.0.0.1, one directory per host name.
 
     Parameters
@@ -74,14 +147,6 @@ class SiteServer:
         self.canned = dict(canned or {})
         self.default_host = default_host
         self.requests: list[tuple[str, str]] = []
-        self._httpd: _ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
-
-    @property
-    def port(self) -> int:
-        """The bound port."""
-        assert self._httpd is not None, "server not started"
-        return int(self._httpd.server_address[1])
 
     def url(self, host: str, path: str = "/") -> str:
         """``http://<host>:<port><path>``."""
@@ -137,29 +202,11 @@ class SiteServer:
 
         return Handler
 
-    def start(self) -> SiteServer:
-        """Bind 127.0.0.1 on a free port and serve in a daemon thread."""
-        self._httpd = _ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving and close the socket."""
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
-
-    def __enter__(self) -> SiteServer:
-        return self.start()
-
-    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stop()
+    def _make_server(self) -> socketserver.BaseServer:
+        return _ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
 
 
-class WhoisServer:
+class WhoisServer(_LoopbackServer):
     """An RFC 3912 WHOIS server on 127.0.0.1 answering from a table of records.
 
     Parameters
@@ -178,21 +225,13 @@ class WhoisServer:
         self.no_match = no_match
         self.queries: list[str] = []
         self._lock = threading.Lock()
-        self._srv: socketserver.ThreadingTCPServer | None = None
-
-    @property
-    def port(self) -> int:
-        """The bound port."""
-        assert self._srv is not None, "server not started"
-        return int(self._srv.server_address[1])
 
     @property
     def address(self) -> str:
         """``127.0.0.1:<port>``, the value for ``FAKEINVEST_WHOIS_SERVER``."""
         return f"127.0.0.1:{self.port}"
 
-    def start(self) -> WhoisServer:
-        """Bind 127.0.0.1 on a free port and serve in a daemon thread."""
+    def _make_server(self) -> socketserver.BaseServer:
         outer = self
 
         class Handler(socketserver.StreamRequestHandler):
@@ -219,29 +258,13 @@ class WhoisServer:
             allow_reuse_address = True
             request_queue_size = 128  # bulk clients connect many at once
 
-        self._srv = Server(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._srv.serve_forever, daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving."""
-        if self._srv is not None:
-            self._srv.shutdown()
-            self._srv.server_close()
-            self._srv = None
-
-    def __enter__(self) -> WhoisServer:
-        return self.start()
-
-    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stop()
+        return Server(("127.0.0.1", 0), Handler)
 
 
 RdapAnswer = dict[str, Any] | int | tuple[int, bytes] | Callable[[Any], None]
 
 
-class RdapServer:
+class RdapServer(_LoopbackServer):
     """An RDAP server (RFC 9082/9083) on 127.0.0.1 answering ``GET /domain/<name>``.
 
     Any path prefix before ``domain/`` is accepted, so the server can stand in for every
@@ -260,21 +283,13 @@ class RdapServer:
         self.records = {k.lower(): v for k, v in records.items()}
         self.queries: list[str] = []
         self._lock = threading.Lock()
-        self._httpd: _ThreadingHTTPServer | None = None
-
-    @property
-    def port(self) -> int:
-        """The bound port."""
-        assert self._httpd is not None, "server not started"
-        return int(self._httpd.server_address[1])
 
     @property
     def url(self) -> str:
         """``http://127.0.0.1:<port>/``, the value for ``FAKEINVEST_RDAP_URL``."""
         return f"http://127.0.0.1:{self.port}/"
 
-    def start(self) -> RdapServer:
-        """Bind 127.0.0.1 on a free port and serve in a daemon thread."""
+    def _make_server(self) -> socketserver.BaseServer:
         import json
 
         outer = self
@@ -313,23 +328,7 @@ class RdapServer:
                 else:
                     self._send(200, json.dumps(answer).encode("utf-8"))
 
-        self._httpd = _ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving."""
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
-
-    def __enter__(self) -> RdapServer:
-        return self.start()
-
-    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stop()
+        return _ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 
 
 def rdap_record(domain: str, created: datetime | None, registrar: str, *,

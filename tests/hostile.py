@@ -10,14 +10,14 @@ stream gigabytes without holding them and drip one byte per second.
 from __future__ import annotations
 
 import asyncio
-import struct
 import threading
-import zlib
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from types import TracebackType
 
-__all__ = ["EXPECTED", "HostileServer", "gzip_bomb"]
+from fakeinvest.localservers import gzip_bomb
+
+__all__ = ["EXPECTED", "HostileServer"]
 
 SCAM_TEXT = ("Lợi nhuận 2%/ngày, rút tiền ngay. Hoa hồng giới thiệu 10% cấp 1. "
              "Nạp USDT TRC20 để bắt đầu đầu tư.")
@@ -42,25 +42,6 @@ EXPECTED: dict[str, str | None] = {
     "lying-charset.test": None,
     "flaky.test": None,
 }
-
-
-def gzip_bomb(inflated_mib: int = 2048, prefix: bytes = b"<html><body>") -> bytes:
-    """A valid gzip stream of ``prefix`` + ``inflated_mib`` MiB of zero bytes.
-
-    Built from one full-flushed deflate block repeated (each block is independent of the
-    ones before it), so 2 GiB of content costs a 2 MB file and under a second to make.
-    """
-    chunk = b"\0" * (1 << 20)
-    c = zlib.compressobj(9, zlib.DEFLATED, -15)
-    head = c.compress(prefix) + c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
-    block = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
-    tail = c.flush(zlib.Z_FINISH)
-    crc = zlib.crc32(chunk, zlib.crc32(prefix))
-    for _ in range(inflated_mib - 1):
-        crc = zlib.crc32(chunk, crc)
-    size = (len(prefix) + inflated_mib * len(chunk)) & 0xFFFFFFFF
-    return (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + head + block * (inflated_mib - 1)
-            + tail + struct.pack("<II", crc & 0xFFFFFFFF, size))
 
 
 Writer = asyncio.StreamWriter

@@ -17,7 +17,7 @@ import pytest
 import fakeinvest
 from fakeinvest.domaincache import TTL_FAILURE, TTL_SUCCESS, DomainCache, cache_dir
 from fakeinvest.domaininfo import DomainInfo, domain_info, lookup_facts
-from fakeinvest.localservers import RdapServer, SiteServer, WhoisServer, rdap_record
+from fakeinvest.localservers import RdapServer, SiteServer, WhoisServer, rdap_record, slow_drip
 from fakeinvest.rdap import bootstrap, parse_rdap, rdap_base
 from fakeinvest.snapshot import DomainFacts, Page, Snapshot
 from fakeinvest.whois_lookup import parse_date, parse_whois
@@ -39,13 +39,7 @@ def whois_records() -> dict[str, str | tuple[str, ...]]:
             for k, v in out.items()}
 
 
-def drip(conn) -> None:
-    for ch in "Domain Name: slow-drip.com\r\n":
-        try:
-            conn.sendall(ch.encode())
-        except OSError:
-            return
-        time.sleep(0.3)
+drip = slow_drip("Domain Name: slow-drip.com\r\n")
 
 
 @pytest.fixture()

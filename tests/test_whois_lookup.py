@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from fakeinvest.localservers import WhoisServer, verisign_record
+from fakeinvest.localservers import WhoisServer, slow_drip, verisign_record
 from fakeinvest.snapshot import DomainFacts, Page, Snapshot
 from fakeinvest.whois_lookup import lookup_domain, parse_whois, whois_server_override
 
@@ -36,13 +36,7 @@ RATE_LIMIT = "WHOIS LIMIT EXCEEDED - SEE WWW.PIR.ORG/WHOIS FOR DETAILS\r\n"
 GARBAGE = "\x00\x01%%%% ??? 12 13 14\r\n"
 
 
-def drip(conn) -> None:
-    for ch in "Domain Name: slow.com\r\n":
-        try:
-            conn.sendall(ch.encode())
-        except OSError:
-            return
-        time.sleep(0.3)
+drip = slow_drip("Domain Name: slow.com\r\n")
 
 
 @pytest.fixture()
