@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .frames import require
+from .train import calibration_table
 from .verdict import Verdict
 
 if TYPE_CHECKING:
@@ -100,40 +101,6 @@ def plot_roc_pr(y: Any, p: Any, ax: Sequence[Axes] | None = None,
     ax_roc.legend(loc="lower right")
     ax_pr.legend(loc="lower left")
     return ax_roc, ax_pr
-
-
-def calibration_table(y: Any, p: Any, n_bins: int = 10) -> dict[str, np.ndarray]:
-    """Equal-width bins of predicted probability: mean prediction, fraud rate, count.
-
-    Parameters
-    ----------
-    y : array-like of int
-    p : array-like of float
-        Probabilities in [0, 1]; NaN entries are dropped.
-    n_bins : int
-
-    Returns
-    -------
-    dict of str to ndarray
-        ``lower``, ``upper`` (bin edges), ``mean_predicted``, ``fraction_positive`` and
-        ``count`` for every non-empty bin.
-    """
-    if n_bins < 1:
-        raise ValueError("n_bins must be >= 1")
-    y_arr, p_arr = _arrays(y, p)
-    edges = np.linspace(0.0, 1.0, n_bins + 1)
-    index = np.clip(np.digitize(p_arr, edges[1:-1], right=False), 0, n_bins - 1)
-    count = np.bincount(index, minlength=n_bins)
-    sum_p = np.bincount(index, weights=p_arr, minlength=n_bins)
-    sum_y = np.bincount(index, weights=y_arr, minlength=n_bins)
-    full = count > 0
-    return {
-        "lower": edges[:-1][full],
-        "upper": edges[1:][full],
-        "mean_predicted": sum_p[full] / count[full],
-        "fraction_positive": sum_y[full] / count[full],
-        "count": count[full],
-    }
 
 
 def plot_calibration(y: Any, p: Any, n_bins: int = 10, ax: Axes | None = None) -> Axes:

@@ -54,6 +54,7 @@ from .snapshot import Page, Snapshot
 
 __all__ = [
     "add_train_arguments",
+    "calibration_table",
     "cross_validated_probabilities",
     "evaluate_oof",
     "evaluate_scores",
@@ -210,8 +211,47 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def calibration_table(y: Any, p: Any, n_bins: int = 10) -> dict[str, np.ndarray]:
+    """Equal-width bins of predicted probability: mean prediction, fraud rate, count.
+
+    Parameters
+    ----------
+    y : array-like of int
+    p : array-like of float
+        Probabilities in [0, 1]; NaN entries (sites that could not be analysed) are dropped.
+    n_bins : int
+
+    Returns
+    -------
+    dict of str to ndarray
+        ``lower``, ``upper`` (bin edges), ``mean_predicted``, ``fraction_positive`` and
+        ``count`` for every non-empty bin.
+    """
+    if n_bins < 1:
+        raise ValueError("n_bins must be >= 1")
+    y_arr = np.asarray(y, dtype=int).ravel()
+    p_arr = np.asarray(p, dtype=float).ravel()
+    if y_arr.shape != p_arr.shape:
+        raise ValueError(f"y and p differ in length ({y_arr.size} != {p_arr.size})")
+    keep = ~np.isnan(p_arr)
+    y_arr, p_arr = y_arr[keep], p_arr[keep]
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    index = np.clip(np.digitize(p_arr, edges[1:-1], right=False), 0, n_bins - 1)
+    count = np.bincount(index, minlength=n_bins)
+    sum_p = np.bincount(index, weights=p_arr, minlength=n_bins)
+    sum_y = np.bincount(index, weights=y_arr, minlength=n_bins)
+    full = count > 0
+    return {
+        "lower": edges[:-1][full],
+        "upper": edges[1:][full],
+        "mean_predicted": sum_p[full] / count[full],
+        "fraction_positive": sum_y[full] / count[full],
+        "count": count[full],
+    }
+
+
 def reliability_curve(y: np.ndarray, prob: np.ndarray, bins: int = 10) -> dict[str, list[Any]]:
-    """Reliability-diagram data of probabilities: equal-width bins over [0, 1].
+    """Reliability-diagram data for ``metrics.json``: :func:`calibration_table`, every bin.
 
     Parameters
     ----------
@@ -225,15 +265,15 @@ def reliability_curve(y: np.ndarray, prob: np.ndarray, bins: int = 10) -> dict[s
         ``bin_edges`` (``bins + 1`` floats), and per bin ``count``, ``mean_predicted`` and
         ``observed_rate`` (share of label 1); the last two are None for an empty bin.
     """
+    table = calibration_table(y, prob, bins)
     edges = np.linspace(0.0, 1.0, bins + 1)
-    idx = np.clip(np.digitize(prob, edges[1:-1], right=False), 0, bins - 1)
-    count, mean_pred, observed = [], [], []
-    for b in range(bins):
-        sel = idx == b
-        n = int(sel.sum())
-        count.append(n)
-        mean_pred.append(round(float(prob[sel].mean()), 4) if n else None)
-        observed.append(round(float(y[sel].mean()), 4) if n else None)
+    count: list[int] = [0] * bins
+    mean_pred: list[float | None] = [None] * bins
+    observed: list[float | None] = [None] * bins
+    for lower, n, m, o in zip(table["lower"], table["count"], table["mean_predicted"],
+                              table["fraction_positive"], strict=True):
+        b = min(round(float(lower) * bins), bins - 1)
+        count[b], mean_pred[b], observed[b] = int(n), round(float(m), 4), round(float(o), 4)
     return {"bin_edges": [round(float(e), 4) for e in edges], "count": count,
             "mean_predicted": mean_pred, "observed_rate": observed}
 
