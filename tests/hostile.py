@@ -10,12 +10,12 @@ stream gigabytes without holding them and drip one byte per second.
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from types import TracebackType
 
 from fakeinvest.localservers import gzip_bomb
+
+from .streamserver import StreamServer
 
 __all__ = ["EXPECTED", "HostileServer"]
 
@@ -64,7 +64,7 @@ async def _send(w: Writer, status: int, body: bytes, ctype: str = "text/html; ch
     await w.drain()
 
 
-class HostileServer:
+class HostileServer(StreamServer):
     """Serve the hostile sites of :data:`EXPECTED` on 127.0.0.1 (any port).
 
     Attributes
@@ -74,13 +74,9 @@ class HostileServer:
     """
 
     def __init__(self) -> None:
+        super().__init__()
         self.hits: Counter[str] = Counter()
         self._bomb = gzip_bomb()
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._server: asyncio.Server | None = None
-        self._thread: threading.Thread | None = None
-        self._ready = threading.Event()
-        self.port = 0
 
     def url(self, host: str, path: str = "/") -> str:
         """``http://<host>:<port><path>``."""
@@ -167,50 +163,3 @@ class HostileServer:
             pass
         finally:
             w.close()
-
-    # -- lifecycle -------------------------------------------------------------------
-    def _run(self) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-
-        async def start() -> None:
-            self._server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
-            self.port = self._server.sockets[0].getsockname()[1]
-            self._ready.set()
-
-        loop.run_until_complete(start())
-        loop.run_forever()
-        loop.close()
-
-    def start(self) -> HostileServer:
-        """Start serving in a daemon thread; returns self once the port is bound."""
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-        self._ready.wait(10)
-        return self
-
-    def stop(self) -> None:
-        """Stop the server."""
-        loop = self._loop
-        if loop is None or self._server is None:
-            return
-
-        async def shutdown() -> None:
-            assert self._server is not None
-            self._server.close()
-            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            loop.stop()
-
-        asyncio.run_coroutine_threadsafe(shutdown(), loop)
-        if self._thread is not None:
-            self._thread.join(10)
-
-    def __enter__(self) -> HostileServer:
-        return self.start()
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stop()

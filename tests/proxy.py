@@ -8,14 +8,14 @@ header; it never connects anywhere but loopback, whatever the target host is.
 from __future__ import annotations
 
 import asyncio
-import threading
-from types import TracebackType
 from urllib.parse import urlsplit
+
+from .streamserver import StreamServer
 
 __all__ = ["LoopbackProxy"]
 
 
-class LoopbackProxy:
+class LoopbackProxy(StreamServer):
     """Forward proxy relaying every request to the loopback port named in its URL.
 
     Attributes
@@ -25,11 +25,8 @@ class LoopbackProxy:
     """
 
     def __init__(self) -> None:
+        super().__init__()
         self.targets: list[str] = []
-        self.port = 0
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._ready = threading.Event()
-        self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
@@ -64,26 +61,3 @@ class LoopbackProxy:
             pass
         finally:
             writer.close()
-
-    def _run(self) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-
-        async def start() -> None:
-            server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
-            self.port = server.sockets[0].getsockname()[1]
-            self._ready.set()
-
-        loop.run_until_complete(start())
-        loop.run_forever()
-
-    def __enter__(self) -> LoopbackProxy:
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-        self._ready.wait(10)
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._loop.stop)
