@@ -12,8 +12,11 @@ corpus is absent) and times, over the same pages in one process, the median of
 * ``parse + text``: :func:`fakeinvest.textextract.extract_page_text` (title, visible
   text, links), which every feature starts from;
 * each feature stage alone, on already extracted text (returns, lexicon, brands, kit);
-* ``features``: :func:`fakeinvest.featurize.extract_features` on a fresh one-page snapshot
-  (parse, text and every feature, nothing cached).
+* ``features (model input)``: :func:`fakeinvest.featurize.extract_features` on a fresh
+  one-page snapshot (parse, text and every feature with its evidence, nothing cached), as
+  training and the model's transformer run it;
+* ``+ DOM fingerprint``: the same plus the landing page's DOM fingerprint, as a verdict
+  runs it (a second parse and a walk over every element).
 
 It prints pages/s and each time as a ratio to the bare parse.
 """
@@ -91,9 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         stages += [("  kit markers", find_kit_markers, html),
                     ("  DOM fingerprint", dom_fingerprint, html)]
-    stages.append(("features (all, fresh)",
-                   lambda h: extract_features(Snapshot(url=None, pages=(Page(None, h),))),
-                   html))
+    stages += [
+        ("features (model input)",
+         lambda h: extract_features(Snapshot(url=None, pages=(Page(None, h),)),
+                                    fingerprint=False), html),
+        ("  + DOM fingerprint",
+         lambda h: extract_features(Snapshot(url=None, pages=(Page(None, h),))), html),
+    ]
     mb = sum(len(h.encode()) for h in html) / 1e6
     chars = sum(len(t.text) for t in texts) / len(texts)
     print(f"{len(html)} pages ({mb:.1f} MB HTML, {chars:.0f} visible characters a page); "

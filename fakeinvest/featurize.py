@@ -161,7 +161,8 @@ class FeatureSet:
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     model_text: str = ""
     #: DOM-structure SimHash of the landing page (``features.kit.dom_fingerprint``), which
-    #: links relaunched copies of one kit; None for a page-level feature set.
+    #: links relaunched copies of one kit; None for a page-level feature set or when
+    #: ``extract_features`` was asked not to compute it.
     fingerprint: int | None = None
 
     def vector(self, names: Sequence[str]) -> np.ndarray:
@@ -289,7 +290,7 @@ def model_text(snapshot: Snapshot, registry: BrandRegistry | None = None) -> str
 
 
 def extract_features(
-    snapshot: Snapshot, registry: BrandRegistry | None = None
+    snapshot: Snapshot, registry: BrandRegistry | None = None, *, fingerprint: bool = True
 ) -> FeatureSet:
     """Compute every feature of a snapshot, with evidence.
 
@@ -299,6 +300,9 @@ def extract_features(
         The pages and domain facts of one site (or one saved page).
     registry : BrandRegistry, optional
         Brands to check; the shipped registry by default.
+    fingerprint : bool
+        Also compute the landing page's DOM fingerprint (``FeatureSet.fingerprint``, a
+        second parse of its HTML). It is no model input, so the model's transformer skips it.
 
     Returns
     -------
@@ -383,8 +387,8 @@ def extract_features(
             f"({age:.0f} days before the scan)"
             + (f", registrar {d.registrar}" if d.registrar else ""),
             url)]
-    fingerprint = dom_fingerprint(snapshot.pages[0].html) if snapshot.pages else None
-    return FeatureSet({n: values[n] for n in ALL_FEATURES}, evidence, fingerprint=fingerprint)
+    fp = dom_fingerprint(snapshot.pages[0].html) if fingerprint and snapshot.pages else None
+    return FeatureSet({n: values[n] for n in ALL_FEATURES}, evidence, fingerprint=fp)
 
 
 def _licence_impersonation(snapshot: Snapshot, registry: BrandRegistry, registered: str,
@@ -459,7 +463,7 @@ class SnapshotFeaturizer:
             raise NotFittedError("SnapshotFeaturizer is not fitted; call fit first")
         registry = self._registry()
         names = list(self.feature_names_out_)
-        rows = [extract_features(s, registry).vector(names) for s in X]
+        rows = [extract_features(s, registry, fingerprint=False).vector(names) for s in X]
         return np.vstack(rows) if rows else np.empty((0, len(names)))
 
     def fit_transform(self, X: Iterable[Snapshot], y: Any = None) -> np.ndarray:

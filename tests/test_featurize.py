@@ -224,6 +224,21 @@ def test_kit_markers_and_fingerprint_link_relaunched_copies() -> None:
     assert not same_kit(a.fingerprint, legit.fingerprint)
 
 
+def test_fingerprint_is_optional_and_changes_nothing_else() -> None:
+    from fakeinvest.features.kit import dom_fingerprint
+
+    snap = _one_page("https://goldyield.biz/", HSCRIPT.format(brand="Gold", rate=2))
+    with_fp = extract_features(snap)
+    without = extract_features(snap, fingerprint=False)
+    assert with_fp.fingerprint == dom_fingerprint(snap.pages[0].html) != 0
+    assert without.fingerprint is None
+    assert without.values.keys() == with_fp.values.keys()
+    assert all(without.values[k] == with_fp.values[k] or
+               (math.isnan(without.values[k]) and math.isnan(with_fp.values[k]))
+               for k in with_fp.values)
+    assert without.evidence == with_fp.evidence
+
+
 def test_parked_page_and_free_hosting() -> None:
     parked = extract_features(_one_page("https://atfx-global.net/",
                                         "<p>This domain is for sale! Buy this domain.</p>"))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .domain import split_domain
 
@@ -151,6 +152,7 @@ class BrandRegistry:
                 self._first.setdefault(words[0].lower(), []).append((len(words), alias, exact))
         for options in self._first.values():
             options.sort(key=lambda o: -len(o[1]))  # longest alias first
+        self._automaton: Any = None  # built on first use (see _alias_automaton)
         self._by_licence = {re.sub(r"\s+", " ", num).lower(): b
                             for b in self.brands for num in b.licences}
         self._licences = (re.compile(
@@ -225,34 +227,50 @@ class BrandRegistry:
         lower = text.lower()
         if len(lower) != len(text):  # a few characters change length when lower-cased
             lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        # Words of the text that start some alias (set intersection, at C speed) ...
-        found = self._first.keys() & set(_WORD.findall(lower))
-        if not found:
-            return []
-        hits = []
+        # Every occurrence of every alias in one Aho-Corasick pass (C speed), then the
+        # whole-word and case checks on those few places only.
+        best: dict[int, tuple[int, int, str]] = {}  # start -> (rank, end, alias)
         n = len(text)
-        for word in found:
-            options = self._first[word]
-            i = lower.find(word)
-            while i != -1:
-                # ... then each occurrence, as a whole word, against that word's aliases.
-                if i == 0 or not (lower[i - 1].isalnum() or lower[i - 1] == "_"):
-                    for _count, alias, exact in options:
-                        end = i + len(alias)
-                        if end < n and (lower[end].isalnum() or lower[end] == "_"):
-                            continue
-                        if (text.startswith(alias, i) if exact
-                                else lower.startswith(alias.lower(), i)):
-                            hits.append((i, end, self._by_alias[alias.lower()]))
-                            break
-                i = lower.find(word, i + 1)
-        hits.sort(key=lambda h: (h[0], -h[1]))
-        out, last = [], -1
-        for h in hits:
-            if h[0] >= last:
-                out.append(h)
-                last = h[1]
+        for last, (size, options) in self._alias_automaton().iter(lower):
+            i = last + 1 - size
+            if i > 0 and (lower[i - 1].isalnum() or lower[i - 1] == "_"):
+                continue
+            for rank, alias, exact in options:
+                end = i + len(alias)
+                if end < n and (lower[end].isalnum() or lower[end] == "_"):
+                    continue
+                if exact and not text.startswith(alias, i):
+                    continue
+                if i not in best or rank < best[i][0]:
+                    best[i] = (rank, end, alias)
+        out, last_end = [], -1
+        for i in sorted(best):
+            _rank, end, alias = best[i]
+            if i >= last_end:
+                out.append((i, end, self._by_alias[alias.lower()]))
+                last_end = end
         return out
+
+    def _alias_automaton(self) -> Any:
+        """Aho-Corasick automaton: lower-cased alias -> its length and its options
+        ``(rank, alias, exact)``.
+
+        ``rank`` orders the aliases sharing a first word, longest first, as a scan word by
+        word would try them.
+        """
+        if self._automaton is None:
+            import ahocorasick
+
+            keyed: dict[str, list[tuple[int, str, bool]]] = {}
+            for options in self._first.values():
+                for rank, (_count, alias, exact) in enumerate(options):
+                    keyed.setdefault(alias.lower(), []).append((rank, alias, exact))
+            automaton = ahocorasick.Automaton()
+            for key, options in keyed.items():
+                automaton.add_word(key, (len(key), tuple(options)))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
 
     def licence_mentions(self, text: str) -> list[tuple[int, int, Brand]]:
         """Licence numbers of registry brands quoted in text (only brands that list some).
