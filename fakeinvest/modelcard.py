@@ -81,6 +81,69 @@ def _rates_table(rates: Mapping[str, Mapping[str, Any]], first: str,
     return _table((first, "fraud pages", "recall", "legit pages", "FPR"), rows, "lrrrr")
 
 
+def _checks_sections(metrics: Mapping[str, Any] | None, later: str) -> list[str]:
+    """Leave-one-family-out, artefact robustness, finance-page scores and top weights."""
+    metrics = metrics or {}
+    skipped = later if not metrics else "not run for this model (`fakeinvest train` runs it " \
+        "unless given `--no-checks`)"
+    md = ["## Leave-one-family-out", ""]
+    lofo = metrics.get("leave_one_family_out")
+    if lofo:
+        md += ["Each scam family with at least 20 pages is left out of training entirely, "
+               "with one fold of legitimate sites; the model then scores that family and "
+               "those sites. Recall is at 1 % false positives on those legitimate pages: "
+               "how well a kit never seen before is caught.", ""]
+        rows = [(f, v["scam_pages"], v["legit_pages"], v["roc_auc"], v["recall_at_fpr"])
+                for f, v in lofo.items()]
+        md += _table(("left-out family", "fraud pages", "legit pages", "ROC-AUC",
+                      "recall at 1 % FPR"), rows, "lrrrr")
+    else:
+        md.append(f"Leave-one-family-out: {skipped}.")
+    md += ["", "## Robustness to capture artefacts", ""]
+    rob = metrics.get("robustness")
+    if rob:
+        md += ["Fraud pages in the corpus are often template fragments without a `<title>`, "
+               "legitimate pages mostly complete documents, and only some records have a "
+               "URL. Each check changes only that artefact on a random sample of pages "
+               "(half fraud, half legitimate where it applies) and re-scores them with "
+               "the final model: a verdict should not flip on such a change alone.", ""]
+        rows = [(v.get("description", k), v.get("pages"), v.get("flips"),
+                 v.get("flips_to_flagged"), v.get("flips_to_unflagged"),
+                 v.get("mean_abs_score_change"), v.get("max_abs_probability_change"))
+                for k, v in rob.items()]
+        md += _table(("change", "pages", "verdict flips", "to flagged", "to not flagged",
+                      "mean abs. change of log-odds", "max abs. change of P"), rows,
+                     "lrrrrrr")
+    else:
+        md.append(f"Robustness checks: {skipped}.")
+    md += ["", "## Scores of legitimate finance pages", ""]
+    dist = metrics.get("finance_legit_scores")
+    if dist and dist.get("pages"):
+        md += ["Out-of-fold probabilities of the legitimate finance-related pages (exchange "
+               "and platform docs, broker pages, finance articles): the pages most at risk "
+               "of a false alarm.", ""]
+        md += _table(("pages", "median", "90th pct", "99th pct", "max", "flagged"),
+                     [(dist["pages"], dist["median"], dist["p90"], dist["p99"], dist["max"],
+                       f"{dist['flagged']} ({dist['flagged_share'] * 100:.2f} %)")], "rrrrrr")
+    else:
+        md.append(f"Finance-page score distribution: {skipped}.")
+    md += ["", "## Strongest weights", ""]
+    top = metrics.get("top_features")
+    if top:
+        md += ["Coefficients of the logistic regression (engineered features are "
+               "standardised log1p values; text terms are TF-IDF weights). A verdict's "
+               "reasons are these weights times the page's values.", ""]
+        fraud, legit = top.get("toward_fraud", []), top.get("toward_legitimate", [])
+        rows = [(fraud[i][0] if i < len(fraud) else "", fraud[i][1] if i < len(fraud) else "",
+                 legit[i][0] if i < len(legit) else "", legit[i][1] if i < len(legit) else "")
+                for i in range(max(len(fraud), len(legit)))]
+        md += _table(("toward fraud", "weight", "toward legitimate", "weight"), rows, "lrlr")
+    else:
+        md.append(f"Top weights: {skipped}.")
+    md.append("")
+    return md
+
+
 def render_model_card(card: Mapping[str, Any], metrics: Mapping[str, Any] | None = None,
                       gate: Mapping[str, Any] | None = None) -> str:
     """The model card as Markdown.
@@ -183,7 +246,8 @@ def render_model_card(card: Mapping[str, Any], metrics: Mapping[str, Any] | None
     lang = (metrics or {}).get("by_lang")
     md += _rates_table(lang, "language", MAX_LANGUAGE_ROWS) if lang else \
         [f"Per-language rates: {missing('lang')}."]
-    md += ["", "## Calibration", ""]
+    md += ["", *_checks_sections(metrics, later)]
+    md += ["## Calibration", ""]
     rel = (metrics or {}).get("reliability")
     if rel:
         md += ["Reliability of the calibrated out-of-fold probabilities: in each bin, the "

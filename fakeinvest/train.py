@@ -416,8 +416,9 @@ def cross_validated_probabilities(
 
 def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: float = 0.01,
           limit: int | None = None, seed: int = 0, gate: str | Path | Mapping[str, Any] |
-          None = None, allow_regression: bool = False, log: Callable[[str], Any] = print,
-          warn: Callable[[str], Any] = _stderr) -> dict[str, Any]:
+          None = None, allow_regression: bool = False, checks: bool = True,
+          log: Callable[[str], Any] = print, warn: Callable[[str], Any] = _stderr
+          ) -> dict[str, Any]:
     """Train the default pipeline on a corpus, check it against a gate and write it.
 
     Parameters
@@ -438,6 +439,10 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
         Quality gate (a ``gate.json`` path or its contents); None checks nothing.
     allow_regression : bool
         Write the model even when it fails the gate (with a warning).
+    checks : bool
+        Run the checks of :mod:`fakeinvest.model_checks` (leave-one-family-out, artefact
+        robustness, finance-page scores, top weights) and record them in the metrics and
+        the model card.
     log : callable
         Progress printer.
     warn : callable
@@ -499,8 +504,10 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
     t2 = time.perf_counter()
     pipe = build_pipeline()
     pipe.fit(snaps, y)
-    _make_reproducible(pipe)
     log(f"refitted on all pages in {time.perf_counter() - t2:.1f} s")
+    extra = _model_checks(pipe, snaps, y, groups, meta, prob, (a, b), threshold,
+                          target_fpr, log) if checks else {}
+    _make_reproducible(pipe)  # after the checks: scoring leaves run-specific state behind
     version = f"fakeinvest-lr-{data_hash[:10]}"
     bundle = {"pipeline": pipe, "calibration": (a, b), "threshold": threshold,
               "version": version}
@@ -532,7 +539,7 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
     }
     metrics_doc = {"model_version": version, "data": data_info, "scheme": scheme,
                    "folds": folds, "seed": seed, "target_fpr": target_fpr,
-                   "threshold": round(threshold, 6), **full}
+                   "threshold": round(threshold, 6), **full, **extra}
     next_gate = make_gate(card)
     files = {
         MODEL_FILE_NAME: model_bytes,
@@ -544,6 +551,31 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
     _write_all(files, out)
     log(f"wrote {', '.join(files)} to {out} in {time.perf_counter() - t0:.1f} s")
     return card
+
+
+def _model_checks(pipe: Any, snaps: list[Snapshot], y: np.ndarray, groups: np.ndarray,
+                  meta: list[dict[str, Any]], prob: np.ndarray, calibration: tuple[float, float],
+                  threshold: float, target_fpr: float, log: Callable[[str], Any]
+                  ) -> dict[str, Any]:
+    """The generalisation and artefact checks of :mod:`fakeinvest.model_checks`."""
+    from . import model_checks
+    from .pipeline import build_pipeline
+
+    t = time.perf_counter()
+    out: dict[str, Any] = {"top_features": model_checks.top_features(pipe)}
+    fin = np.array([bool(m.get("finance_related")) for m in meta])
+    if (fin & (y == 0)).any():
+        out["finance_legit_scores"] = model_checks.score_distribution(
+            prob[fin & (y == 0)], threshold)
+    if any(m.get("family") for m in meta):
+        out["leave_one_family_out"] = model_checks.leave_one_family_out(
+            build_pipeline, snaps, y, groups, [str(m.get("family") or "") for m in meta],
+            target_fpr=target_fpr, log=log)
+    out["robustness"] = model_checks.robustness_checks(
+        pipe.decision_function, calibration, threshold, snaps, y, meta)
+    log(f"model checks in {time.perf_counter() - t:.1f} s: robustness "
+        + json.dumps({k: v.get("flips") for k, v in out["robustness"].items()}))
+    return out
 
 
 def _json_bytes(obj: Any) -> bytes:
