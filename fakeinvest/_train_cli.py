@@ -38,6 +38,9 @@ def add_train_arguments(ap: argparse.ArgumentParser) -> None:
                     help="false-positive rate the threshold is set for (default 0.01)")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N records")
     ap.add_argument("--seed", type=int, default=0, help="seed of the fold assignment")
+    ap.add_argument("--candidates", default="lr,hgb", metavar="LIST",
+                    help="model families compared by grouped CV, the best is written: lr "
+                         "(logistic regression), hgb (gradient boosting); default lr,hgb")
     ap.add_argument("--no-checks", action="store_true",
                     help="skip leave-one-family-out and the artefact-robustness checks "
                          "(faster; the model card then lacks those sections)")
@@ -67,7 +70,8 @@ def run_training(args: argparse.Namespace) -> int:
     try:
         train(args.data, args.out, folds=args.folds, target_fpr=args.target_fpr,
               limit=args.limit, seed=args.seed, gate=gate,
-              allow_regression=args.allow_regression, checks=not args.no_checks)
+              allow_regression=args.allow_regression, checks=not args.no_checks,
+              candidates=[c.strip() for c in args.candidates.split(",") if c.strip()])
     except QualityGateError as exc:
         _stderr(f"error: {exc}")
         return 3

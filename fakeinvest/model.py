@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelError, ModelVersionWarning, UntrustedModelError
+from .explain import Explanation, explain_linear, explain_trees, supports
 from .featurize import (
     CONTEXT_FEATURES,
     FeatureSet,
@@ -99,10 +100,30 @@ class Model:
             self._base = self._transform(Snapshot.from_html(""))
         return self._base
 
-    def baseline_score(self) -> float:
-        """Log-odds of a page with no signal; a verdict's score = this + its contributions."""
+    def explain(self, snapshot: Snapshot) -> Explanation:
+        """The raw score of a snapshot split into a base score and per-column contributions.
+
+        Linear models: contributions are measured from an empty page (an absent signal
+        contributes exactly 0); boosted trees: decision paths (see :mod:`fakeinvest.explain`).
+        Either way ``base + contributions.sum()`` is the model's score.
+        """
+        x = self._transform(snapshot)
         clf = self.pipeline.named_steps["clf"]
-        return float(clf.intercept_[0] + self._baseline() @ clf.coef_.ravel())
+        if hasattr(clf, "coef_"):
+            return explain_linear(clf, x, self._baseline())
+        if supports(clf):
+            return explain_trees(clf, self._dense(x))
+        raise ModelError(f"cannot explain a {type(clf).__name__}: fakeinvest explains linear "
+                         "models and HistGradientBoostingClassifier")
+
+    def _dense(self, x: np.ndarray) -> np.ndarray:
+        dense = self.pipeline.named_steps.get("dense")
+        return np.asarray(dense.transform(x.reshape(1, -1)) if dense is not None else x,
+                          dtype=float).ravel()
+
+    def baseline_score(self) -> float:
+        """Log-odds of the reference page; a verdict's score = this + its contributions."""
+        return self.explain(Snapshot.from_html("")).base
 
     def decision_function(self, snapshots: list[Snapshot]) -> np.ndarray:
         """Uncalibrated log-odds for each snapshot."""
@@ -131,15 +152,9 @@ class Model:
         Verdict
         """
         fs = extract_features(snapshot)
-        clf = self.pipeline.named_steps["clf"]
-        x = self._transform(snapshot)
-        coef = clf.coef_.ravel()
-        score = float(clf.intercept_[0] + x @ coef)
-        prob = float(self.probability_of(np.array([score]))[0])
-        # Contributions are measured from a page with no signal at all (the transform of an
-        # empty page), so an absent signal contributes exactly 0 and the reasons always sum
-        # with the baseline score to the model's score.
-        reasons = self._reasons(snapshot, fs, x - self._baseline(), coef)
+        explanation = self.explain(snapshot)
+        prob = float(self.probability_of(np.array([explanation.score]))[0])
+        reasons = self._reasons(snapshot, fs, explanation.contributions)
         return Verdict(
             url=url or snapshot.url or "",
             probability=prob,
@@ -153,11 +168,10 @@ class Model:
             kit_fingerprint=(f"{fs.fingerprint:016x}" if fs.fingerprint is not None else None),
         )
 
-    def _reasons(self, snapshot: Snapshot, fs: FeatureSet, delta: np.ndarray,
-                 coef: np.ndarray) -> list[Reason]:
+    def _reasons(self, snapshot: Snapshot, fs: FeatureSet,
+                 contributions: np.ndarray) -> list[Reason]:
         names = self._feature_names()
-        idx = np.flatnonzero(delta)
-        contrib = {int(i): float(delta[i]) * float(coef[i]) for i in idx}
+        contrib = {int(i): float(contributions[i]) for i in np.flatnonzero(contributions)}
         contrib = {i: c for i, c in contrib.items() if abs(c) >= MIN_CONTRIBUTION}
         engineered: list[Reason] = []
         terms: list[tuple[str, float]] = []

@@ -274,10 +274,14 @@ def top_features(pipeline: Any, n: int = 15) -> dict[str, list[tuple[str, float]
     -------
     dict
         ``toward_fraud`` and ``toward_legitimate``: lists of ``(feature, weight)``;
-        engineered features are prefixed ``engineered__``, text terms ``text__``.
+        engineered features are prefixed ``engineered__``, text terms ``text__``. Empty
+        for a model without coefficients (boosted trees).
     """
+    clf = pipeline.named_steps["clf"]
+    if not hasattr(clf, "coef_"):
+        return {}
     names = pipeline.named_steps["features"].get_feature_names_out()
-    coef = np.asarray(pipeline.named_steps["clf"].coef_, dtype=float).ravel()
+    coef = np.asarray(clf.coef_, dtype=float).ravel()
     order = np.argsort(coef, kind="stable")
     pos = [(str(names[i]), round(float(coef[i]), 4)) for i in order[::-1][:n] if coef[i] > 0]
     neg = [(str(names[i]), round(float(coef[i]), 4)) for i in order[:n] if coef[i] < 0]

@@ -51,6 +51,14 @@ _METRIC_ROWS = (
 )
 
 
+_PIPELINES = {
+    "lr": "logistic regression over engineered features and TF-IDF word 1-2 grams "
+          "(exact contributions: weight x value)",
+    "hgb": "HistGradientBoostingClassifier over engineered features and 300 chi-squared "
+           "selected terms (decision-path contributions)",
+}
+
+
 def _fmt(value: Any, digits: int = 4) -> str:
     if value is None:
         return "–"
@@ -79,6 +87,24 @@ def _rates_table(rates: Mapping[str, Mapping[str, Any]], first: str,
         items = [*head, (f"(other {len(tail)})", pooled)]
     rows = [(name, v["scam"], v["recall"], v["legit"], v["fpr"]) for name, v in items]
     return _table((first, "fraud pages", "recall", "legit pages", "FPR"), rows, "lrrrr")
+
+
+def _candidates_section(card: Mapping[str, Any]) -> list[str]:
+    """The model families compared by grouped CV and the one chosen."""
+    comp = card.get("candidates") or {}
+    results = comp.get("results") or {}
+    if not results:
+        return []
+    md = ["## Model selection", "", "Candidates evaluated by the same grouped CV; chosen: "
+          f"**{comp.get('chosen', '?')}** ({comp.get('rule', '?')}).", ""]
+    rows = [(k, v.get("roc_auc"), v.get("pr_auc"), v.get("recall_at_1pct_fpr"),
+             v.get("recall_at_0.1pct_fpr"), v.get("brier"), v.get("cv_seconds"))
+            for k, v in results.items()]
+    md += _table(("candidate", "ROC-AUC", "PR-AUC", "recall at 1 % FPR",
+                  "recall at 0.1 % FPR", "Brier", "CV seconds"), rows, "lrrrrrr")
+    md += ["", "Candidates: `lr` = " + _PIPELINES["lr"] + "; `hgb` = " + _PIPELINES["hgb"]
+           + ".", ""]
+    return md
 
 
 def _checks_sections(metrics: Mapping[str, Any] | None, later: str) -> list[str]:
@@ -129,7 +155,10 @@ def _checks_sections(metrics: Mapping[str, Any] | None, later: str) -> list[str]
         md.append(f"Finance-page score distribution: {skipped}.")
     md += ["", "## Strongest weights", ""]
     top = metrics.get("top_features")
-    if top:
+    if top == {}:
+        md.append("Not applicable: the chosen model has no coefficients; its verdicts use "
+                  "decision-path contributions (`fakeinvest.explain`).")
+    elif top:
         md += ["Coefficients of the logistic regression (engineered features are "
                "standardised log1p values; text terms are TF-IDF weights). A verdict's "
                "reasons are these weights times the page's values.", ""]
@@ -217,6 +246,7 @@ def render_model_card(card: Mapping[str, Any], metrics: Mapping[str, Any] | None
     md += ["", "Format and provenance of the corpus: `models/README.md` and the corpus "
            "datasheet.", ""]
 
+    md += _candidates_section(card)
     md += ["## Evaluation", "", f"Scheme: {cv.get('scheme', '?')}: out-of-fold scores, "
            "so pages of one site or kit never sit on both sides of a split. Probabilities "
            "are the calibrated out-of-fold probabilities.", ""]

@@ -46,7 +46,7 @@ import numpy as np
 
 from ._train_cli import add_train_arguments, run_training
 from ._version import __version__
-from .errors import QualityGateError
+from .errors import BadInputError, QualityGateError
 from .gate import GATE_FILE_NAME, GateResult, check_gate, load_gate, make_gate
 from .model import MODEL_CARD_NAME, MODEL_FILE_NAME
 from .modelcard import METRICS_FILE_NAME, MODEL_CARD_MD_NAME, render_model_card
@@ -379,8 +379,9 @@ def _write_all(files: Mapping[str, bytes], out: Path) -> None:
 
 def cross_validated_probabilities(
         snapshots: Sequence[Snapshot], y: np.ndarray, groups: np.ndarray, *, folds: int = 5,
-        seed: int = 0) -> tuple[np.ndarray, tuple[float, float]]:
-    """Out-of-fold fraud probabilities of the default pipeline, by grouped CV.
+        seed: int = 0, build: Callable[[], Any] | None = None
+) -> tuple[np.ndarray, tuple[float, float]]:
+    """Out-of-fold fraud probabilities of a pipeline (the default one), by grouped CV.
 
     Each page is scored by a model that never saw its group (site or template kit); the
     scores are Platt-calibrated on all out-of-fold scores, exactly as :func:`train` does.
@@ -396,6 +397,8 @@ def cross_validated_probabilities(
         Number of folds of ``StratifiedGroupKFold``.
     seed : int
         Seed of the fold assignment.
+    build : callable, optional
+        Returns the unfitted pipeline; :func:`fakeinvest.pipeline.build_pipeline` by default.
 
     Returns
     -------
@@ -408,8 +411,8 @@ def cross_validated_probabilities(
     from .pipeline import build_pipeline
 
     cv = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
-    oof = cross_val_predict(build_pipeline(), list(snapshots), y, groups=groups, cv=cv,
-                            method="decision_function")
+    oof = cross_val_predict((build or build_pipeline)(), list(snapshots), y, groups=groups,
+                            cv=cv, method="decision_function")
     a, b = _platt(oof, y)
     return 1.0 / (1.0 + np.exp(-(a * oof + b))), (a, b)
 
@@ -417,8 +420,8 @@ def cross_validated_probabilities(
 def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: float = 0.01,
           limit: int | None = None, seed: int = 0, gate: str | Path | Mapping[str, Any] |
           None = None, allow_regression: bool = False, checks: bool = True,
-          log: Callable[[str], Any] = print, warn: Callable[[str], Any] = _stderr
-          ) -> dict[str, Any]:
+          candidates: Sequence[str] = ("lr", "hgb"), log: Callable[[str], Any] = print,
+          warn: Callable[[str], Any] = _stderr) -> dict[str, Any]:
     """Train the default pipeline on a corpus, check it against a gate and write it.
 
     Parameters
@@ -439,6 +442,11 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
         Quality gate (a ``gate.json`` path or its contents); None checks nothing.
     allow_regression : bool
         Write the model even when it fails the gate (with a warning).
+    candidates : sequence of str
+        Model families to compare (keys of :data:`fakeinvest.pipeline.CANDIDATES`: ``lr``
+        logistic regression, ``hgb`` gradient boosting); each is evaluated by the same
+        grouped CV and the one with the highest recall at ``target_fpr`` (then PR-AUC)
+        is trained on all pages and written.
     checks : bool
         Run the checks of :mod:`fakeinvest.model_checks` (leave-one-family-out, artefact
         robustness, finance-page scores, top weights) and record them in the metrics and
@@ -464,7 +472,7 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
     import joblib
     import sklearn
 
-    from .pipeline import build_pipeline
+    from .pipeline import CANDIDATES
 
     data, out = Path(data), Path(out)
     gate_source = "(given as a mapping)"
@@ -476,13 +484,12 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
     data_hash = _sha256_file(data)
     log(f"loaded {len(snaps)} pages ({int(y.sum())} scam, {len(set(groups.tolist()))} "
         f"groups) in {time.perf_counter() - t0:.1f} s")
-    t1 = time.perf_counter()
-    prob, (a, b) = cross_validated_probabilities(snaps, y, groups, folds=folds, seed=seed)
-    log(f"grouped {folds}-fold CV in {time.perf_counter() - t1:.1f} s")
+    kind, prob, (a, b), comparison = _compare_candidates(
+        candidates, snaps, y, groups, folds=folds, seed=seed, target_fpr=target_fpr, log=log)
     _recall, threshold = recall_at_fpr(y, prob, target_fpr)
     full = evaluate_oof(y, prob, threshold, meta)
     metrics = {k: v for k, v in full.items() if k not in ("reliability", "by_family", "by_lang")}
-    log(f"CV metrics: {json.dumps(metrics)}")
+    log(f"CV metrics of {kind}: {json.dumps(metrics)}")
 
     gate_record: dict[str, Any] = {"checked": gate is not None}
     if gate is not None:
@@ -502,13 +509,14 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
                  f"(--allow-regression):\n{result.report()}")
 
     t2 = time.perf_counter()
-    pipe = build_pipeline()
+    build = CANDIDATES[kind]
+    pipe = build()
     pipe.fit(snaps, y)
     log(f"refitted on all pages in {time.perf_counter() - t2:.1f} s")
-    extra = _model_checks(pipe, snaps, y, groups, meta, prob, (a, b), threshold,
+    extra = _model_checks(pipe, build, snaps, y, groups, meta, prob, (a, b), threshold,
                           target_fpr, log) if checks else {}
     _make_reproducible(pipe)  # after the checks: scoring leaves run-specific state behind
-    version = f"fakeinvest-lr-{data_hash[:10]}"
+    version = f"fakeinvest-{kind}-{data_hash[:10]}"
     bundle = {"pipeline": pipe, "calibration": (a, b), "threshold": threshold,
               "version": version}
     buf = io.BytesIO()
@@ -525,8 +533,8 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
         "sha256": hashlib.sha256(model_bytes).hexdigest(),
         "trained_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "data": data_info,
-        "pipeline": "engineered features (log1p, standardised) + TF-IDF word 1-2 grams -> "
-                    "class-balanced logistic regression; Platt-scaled on out-of-fold scores",
+        "pipeline": PIPELINE_DESCRIPTIONS[kind],
+        "candidates": comparison,
         "cv": {"scheme": scheme, **metrics},
         "threshold": round(threshold, 6),
         "target_fpr": target_fpr,
@@ -553,13 +561,54 @@ def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: floa
     return card
 
 
-def _model_checks(pipe: Any, snaps: list[Snapshot], y: np.ndarray, groups: np.ndarray,
+PIPELINE_DESCRIPTIONS = {
+    "lr": "engineered features (log1p, standardised) + TF-IDF word 1-2 grams -> "
+          "class-balanced logistic regression; Platt-scaled on out-of-fold scores",
+    "hgb": "engineered features (log1p) + the 300 TF-IDF word 1-2 grams of highest "
+           "chi-squared -> class-balanced HistGradientBoostingClassifier; Platt-scaled on "
+           "out-of-fold scores",
+}
+
+
+def _compare_candidates(candidates: Sequence[str], snaps: list[Snapshot], y: np.ndarray,
+                        groups: np.ndarray, *, folds: int, seed: int, target_fpr: float,
+                        log: Callable[[str], Any]
+                        ) -> tuple[str, np.ndarray, tuple[float, float], dict[str, Any]]:
+    """Grouped CV of each candidate; the best by recall at ``target_fpr``, then PR-AUC."""
+    from .pipeline import CANDIDATES
+
+    unknown = [c for c in candidates if c not in CANDIDATES]
+    if unknown or not candidates:
+        raise BadInputError(f"unknown model candidates {unknown or '(none)'}; choose from "
+                            f"{', '.join(CANDIDATES)}")
+    results: dict[str, tuple[np.ndarray, tuple[float, float]]] = {}
+    comparison: dict[str, Any] = {}
+    for kind in dict.fromkeys(candidates):
+        t = time.perf_counter()
+        prob, cal = cross_validated_probabilities(snaps, y, groups, folds=folds, seed=seed,
+                                                  build=CANDIDATES[kind])
+        results[kind] = (prob, cal)
+        scores = evaluate_scores(y, prob, recall_at_fpr(y, prob, target_fpr)[1])
+        comparison[kind] = {k: scores[k] for k in ("roc_auc", "pr_auc", "recall_at_1pct_fpr",
+                                                   "recall_at_0.1pct_fpr", "brier")}
+        comparison[kind]["recall_at_target_fpr"] = round(
+            recall_at_fpr(y, prob, target_fpr)[0], 4)
+        comparison[kind]["cv_seconds"] = round(time.perf_counter() - t, 1)
+        log(f"candidate {kind}: grouped {folds}-fold CV {json.dumps(comparison[kind])}")
+    best = max(comparison, key=lambda k: (comparison[k]["recall_at_target_fpr"],
+                                          comparison[k]["pr_auc"]))
+    comparison = {"chosen": best, "rule": "highest recall at the target FPR, then PR-AUC",
+                  "results": comparison}
+    return best, *results[best], comparison
+
+
+def _model_checks(pipe: Any, build: Callable[[], Any], snaps: list[Snapshot], y: np.ndarray,
+                  groups: np.ndarray,
                   meta: list[dict[str, Any]], prob: np.ndarray, calibration: tuple[float, float],
                   threshold: float, target_fpr: float, log: Callable[[str], Any]
                   ) -> dict[str, Any]:
     """The generalisation and artefact checks of :mod:`fakeinvest.model_checks`."""
     from . import model_checks
-    from .pipeline import build_pipeline
 
     t = time.perf_counter()
     out: dict[str, Any] = {"top_features": model_checks.top_features(pipe)}
@@ -569,7 +618,7 @@ def _model_checks(pipe: Any, snaps: list[Snapshot], y: np.ndarray, groups: np.nd
             prob[fin & (y == 0)], threshold)
     if any(m.get("family") for m in meta):
         out["leave_one_family_out"] = model_checks.leave_one_family_out(
-            build_pipeline, snaps, y, groups, [str(m.get("family") or "") for m in meta],
+            build, snaps, y, groups, [str(m.get("family") or "") for m in meta],
             target_fpr=target_fpr, log=log)
     out["robustness"] = model_checks.robustness_checks(
         pipe.decision_function, calibration, threshold, snaps, y, meta)

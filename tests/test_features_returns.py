@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import time
 import unicodedata
 
 import pytest
@@ -488,10 +487,10 @@ def test_degenerate_inputs(text: str) -> None:
         ("from 1% to " * 20_000) + "2% daily",
     ],
 )
-def test_pathological_inputs_are_fast(text: str) -> None:
-    t0 = time.perf_counter()
+def test_pathological_inputs_finish(text: str) -> None:
+    # Inputs that make backtracking regexes explode: a regression hangs this test (and the
+    # suite's time limit catches it); timings themselves live in benchmarks/.
     claims = find_return_claims(text)
-    assert time.perf_counter() - t0 < 15.0
     _check_consistent(text, claims)
 
 

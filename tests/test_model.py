@@ -88,6 +88,9 @@ def test_contributions_sum_to_the_score() -> None:
     full = m._transform(snap) - m._baseline()
     coef = m.pipeline.named_steps["clf"].coef_.ravel()
     assert m.baseline_score() + float(full @ coef) == pytest.approx(score, abs=1e-6)
+    explanation = m.explain(snap)
+    assert explanation.score == pytest.approx(score, abs=1e-9)
+    assert explanation.base + explanation.contributions.sum() == pytest.approx(score, abs=1e-6)
     assert v.probability == pytest.approx(float(m.probability_of(np.array([score]))[0]))
     assert v.flagged == (v.probability >= m.threshold)
     shown = [r for r in v.reasons if r.contribution != 0]
