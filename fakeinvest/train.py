@@ -27,6 +27,7 @@ failed the quality gate and nothing was written (``--allow-regression`` writes i
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import hashlib
 import io
@@ -377,6 +378,23 @@ def _write_all(files: Mapping[str, bytes], out: Path) -> None:
         shutil.rmtree(stage, ignore_errors=True)
 
 
+def _one_blas_thread(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Run ``fn`` with one BLAS thread.
+
+    The solvers' dot products (liblinear's trust-region Newton, lbfgs) then add up in one
+    order on every machine, so a model file does not depend on the number of cores.
+    """
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1, user_api="blas"):
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
+@_one_blas_thread
 def cross_validated_probabilities(
         snapshots: Sequence[Snapshot], y: np.ndarray, groups: np.ndarray, *, folds: int = 5,
         seed: int = 0, build: Callable[[], Any] | None = None
@@ -417,6 +435,7 @@ def cross_validated_probabilities(
     return 1.0 / (1.0 + np.exp(-(a * oof + b))), (a, b)
 
 
+@_one_blas_thread
 def train(data: str | Path, out: str | Path, *, folds: int = 5, target_fpr: float = 0.01,
           limit: int | None = None, seed: int = 0, gate: str | Path | Mapping[str, Any] |
           None = None, allow_regression: bool = False, checks: bool = True,
