@@ -98,7 +98,8 @@ def _candidates_section(card: Mapping[str, Any]) -> list[str]:
     md = ["## Model selection", "", "Candidates evaluated by the same grouped CV; chosen: "
           f"**{comp.get('chosen', '?')}** ({comp.get('rule', '?')}).", ""]
     rows = [(k, v.get("roc_auc"), v.get("pr_auc"), v.get("recall_at_1pct_fpr"),
-             v.get("recall_at_0.1pct_fpr"), v.get("brier"), v.get("cv_seconds"))
+             v.get("recall_at_0.1pct_fpr"), v.get("brier"),
+             f"{v['cv_seconds']:.0f}" if "cv_seconds" in v else None)
             for k, v in results.items()]
     md += _table(("candidate", "ROC-AUC", "PR-AUC", "recall at 1 % FPR",
                   "recall at 0.1 % FPR", "Brier", "CV seconds"), rows, "lrrrrrr")

@@ -6,7 +6,7 @@
   ``MODEL_FEATURES``, ``log1p``-compressed and standardised;
 * ``text`` - TF-IDF of word unigrams and bigrams of the visible text of all pages
   (:func:`~fakeinvest.featurize.model_text`), without English function words and the
-  finance topic words of ``TOPIC_WORDS``;
+  finance topic words of ``TOPIC_WORDS`` (and their plurals);
 
 then a class-balanced :class:`~sklearn.linear_model.LogisticRegression`. Being linear, its
 score splits exactly into per-feature contributions (coefficient x transformed value),
@@ -84,7 +84,15 @@ class SnapshotText:
         return np.array(["text"], dtype=object)
 
 
-def build_pipeline(C: float = 4.0, max_features: int = 50_000, min_df: int = 3) -> Any:
+def _topic_stop_words() -> list[str]:
+    """English function words, ``TOPIC_WORDS`` and their plurals ("bitcoins", "brokers")."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    plurals = {w + "s" for w in TOPIC_WORDS if not w.endswith("s")}
+    return sorted(ENGLISH_STOP_WORDS | TOPIC_WORDS | plurals)
+
+
+def build_pipeline(C: float = 16.0, max_features: int = 50_000, min_df: int = 3) -> Any:
     """The untrained model pipeline.
 
     Parameters
@@ -100,7 +108,7 @@ def build_pipeline(C: float = 4.0, max_features: int = 50_000, min_df: int = 3) 
     -------
     sklearn.pipeline.Pipeline
     """
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.preprocessing import FunctionTransformer, StandardScaler
@@ -115,7 +123,7 @@ def build_pipeline(C: float = 4.0, max_features: int = 50_000, min_df: int = 3) 
         ("tfidf", TfidfVectorizer(
             ngram_range=(1, 2), min_df=min_df, max_df=0.5, max_features=max_features,
             sublinear_tf=True, dtype=np.float32, strip_accents=None,
-            stop_words=sorted(ENGLISH_STOP_WORDS | TOPIC_WORDS),
+            stop_words=_topic_stop_words(),
         )),
     ])
     return Pipeline([
