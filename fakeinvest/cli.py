@@ -9,6 +9,7 @@ quality gate and was not written.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import shutil
@@ -16,9 +17,13 @@ import sys
 import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import errors
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from .distributed import JobSummary
 
 __all__ = ["format_table", "main"]
 
@@ -131,6 +136,11 @@ def _cmd_scan(args: argparse.Namespace) -> int:
         print("fakeinvest: no URL to scan (give URLs or --input FILE)", file=sys.stderr)
         return 2
     config = _fetch_config(args)
+    if args.dask:
+        return _scan_on_dask(urls, args, config)
+    if args.batch_size is not None or args.workers is not None:
+        print("fakeinvest: --batch-size and --workers need --dask", file=sys.stderr)
+        return 2
     if not args.output:
         return _emit(scan_many(urls, whois=not args.no_whois, config=config,
                                concurrency=args.concurrency, snapshot_dir=args.snapshots),
@@ -176,6 +186,55 @@ def _scan_to_file(urls: list[str], output: Path, args: argparse.Namespace,
     print(f"fakeinvest: {len(todo)} scanned, {len(done)} skipped (already in {output}), "
           f"{failures} could not be analysed", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _dask_client(args: argparse.Namespace) -> contextlib.AbstractContextManager[Any]:
+    """A Dask client for ``--dask``/``--workers``; a null context without ``--dask``."""
+    if not args.dask:
+        if args.workers is not None:
+            raise errors.BadInputError("--workers needs --dask local")
+        return contextlib.nullcontext()
+    if args.workers is not None and args.dask != "local":
+        raise errors.BadInputError("--workers applies to --dask local only")
+    from .distributed import connect
+
+    return connect(args.dask, args.workers)
+
+
+def _report_job(summary: JobSummary, verb: str) -> int:
+    """One closing line for a part-file job; exit status 1 when an item failed."""
+    done = summary.parts - summary.skipped_parts
+    print(f"fakeinvest: {summary.items} {verb} in {done} parts, {summary.skipped_parts} of "
+          f"{summary.parts} parts skipped (already in {summary.output}), {summary.failures} "
+          "could not be analysed", file=sys.stderr)
+    return 1 if summary.failures else 0
+
+
+def _scan_on_dask(urls: list[str], args: argparse.Namespace, config: object) -> int:
+    """``scan --dask``: batches of sites on a Dask cluster, one part file each in --output."""
+    from .distributed import DEFAULT_BATCH_SIZE, scan_urls
+
+    if not args.output:
+        print("fakeinvest: --dask needs --output DIR (a directory of part files)",
+              file=sys.stderr)
+        return 2
+    with _dask_client(args) as client:
+        summary = scan_urls(urls, args.output, client=client,
+                            batch_size=args.batch_size or DEFAULT_BATCH_SIZE,
+                            whois=not args.no_whois, config=config,  # type: ignore[arg-type]
+                            concurrency=args.concurrency, snapshot_dir=args.snapshots,
+                            progress=True)
+    return _report_job(summary, "scanned")
+
+
+def _cmd_rescore(args: argparse.Namespace) -> int:
+    from .distributed import DEFAULT_RESCORE_BATCH_SIZE, rescore_snapshots
+
+    with _dask_client(args) as client:
+        summary = rescore_snapshots(args.snapshots, args.output, client=client,
+                                    batch_size=args.batch_size or DEFAULT_RESCORE_BATCH_SIZE,
+                                    progress=True)
+    return _report_job(summary, "re-scored")
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
@@ -227,21 +286,49 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return run_training(args)
 
 
+_SCAN_EPILOG = """\
+on a Dask cluster (pip install "fakeinvest[dask]"):
+  fakeinvest scan --input urls.txt --output DIR --dask tcp://scheduler:8786
+  fakeinvest scan --input urls.txt --output DIR --dask local [--workers N]
+
+  The URLs are de-duplicated, sorted and cut into batches of --batch-size sites; each
+  batch is one task with one crawler and writes DIR/part-NNNNN.jsonl (the same JSON lines
+  as --output FILE) atomically. Re-running the same command skips the complete parts; a
+  worker lost mid-run has its batch redone elsewhere. DIR must be shared by all workers.
+  Re-score saved snapshots the same way: fakeinvest rescore --snapshots SNAPDIR --output
+  DIR [--dask ...]. See docs/distributed.md.
+"""
+
+
+def _add_dask_arguments(p: argparse.ArgumentParser, batch_size: int, items: str) -> None:
+    p.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run on a Dask cluster: a scheduler address (tcp://host:8786) or "
+                        "'local' for worker processes on this machine (127.0.0.1 only)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes of --dask local (default: one per CPU)")
+    p.add_argument("--batch-size", type=int, default=None, metavar="N",
+                   help=f"{items} per task and part file (default {batch_size})")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation tools)."""
+    from .distributed import DEFAULT_BATCH_SIZE, DEFAULT_RESCORE_BATCH_SIZE
+
     p = argparse.ArgumentParser(
         prog="fakeinvest",
         description="Find fraudulent investment platforms, with evidence.")
     p.add_argument("--version", action="version", version=f"fakeinvest {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
-    s = sub.add_parser("scan", help="crawl and score live sites")
+    s = sub.add_parser(
+        "scan", help="crawl and score live sites", epilog=_SCAN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     s.add_argument("urls", nargs="*", metavar="URL")
     s.add_argument("--input", metavar="FILE", default=None,
                    help="read URLs from FILE, one per line (# comments allowed)")
     s.add_argument("--output", metavar="FILE", default=None,
                    help="append one JSON line per site to FILE as it finishes; re-running "
-                        "skips URLs already there (resumable)")
+                        "skips URLs already there (resumable); with --dask a directory")
     s.add_argument("--json", action="store_true", help="one JSON object per line")
     s.add_argument("--no-whois", action="store_true", help="skip the WHOIS domain-age lookup")
     s.add_argument("--allow-private", action="store_true",
@@ -264,6 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="User-Agent header (default: a current desktop Chrome)")
     s.add_argument("--snapshots", metavar="DIR", default=None,
                    help="save what was fetched, per site, as WARC evidence files in DIR")
+    _add_dask_arguments(s, DEFAULT_BATCH_SIZE, "sites")
     s.set_defaults(func=_cmd_scan)
 
     sc = sub.add_parser("score", help="score a saved HTML page or a WARC snapshot offline")
@@ -273,6 +361,19 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--url", default=None, help="where the page came from (enables URL checks)")
     sc.add_argument("--json", action="store_true")
     sc.set_defaults(func=_cmd_score)
+
+    r = sub.add_parser(
+        "rescore", help="re-score snapshot directories offline, in batches, resumable",
+        description="Score every WARC snapshot of the directories (written by `scan "
+                    "--snapshots`) as `score --snapshot` does, batch by batch, into part "
+                    "files in --output (layout and resume as for `scan --dask`); in this "
+                    "process, or on a Dask cluster with --dask.")
+    r.add_argument("--snapshots", metavar="DIR", nargs="+", required=True,
+                   help="snapshot directories (*.warc.gz inside) or single WARC files")
+    r.add_argument("--output", metavar="DIR", required=True,
+                   help="directory of part files; re-running skips the complete parts")
+    _add_dask_arguments(r, DEFAULT_RESCORE_BATCH_SIZE, "snapshot files")
+    r.set_defaults(func=_cmd_rescore)
 
     d = sub.add_parser("demo", help="scan the bundled example sites on 127.0.0.1")
     d.add_argument("--json", action="store_true")

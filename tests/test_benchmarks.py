@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
@@ -18,3 +20,15 @@ def test_crawl_benchmark_runs_and_fetches_every_page() -> None:
     row = next(ln for ln in out.stdout.splitlines() if ln.startswith("fakeinvest"))
     assert row.split()[1] == "60"  # 12 sites x 5 pages
     assert "warning" not in out.stdout
+
+
+def test_distributed_benchmark_runs_all_three_configurations() -> None:
+    pytest.importorskip("distributed", reason='needs the dask extra: pip install -e ".[dask]"')
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "distributed.py"), "--pages", "24", "--repeats", "1"],
+        capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    rows = [ln for ln in out.stdout.splitlines() if "pages/s" in ln]
+    assert [r.split("  ")[0] for r in rows] == [
+        "single process (no Dask)", "Dask LocalCluster, 1 worker", "Dask LocalCluster, 2 workers"]
+    assert "2 workers / 1 worker" in out.stdout
