@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY      = $(VENV)/bin/python
-DATA   ?= ../shared/data/pages.jsonl.gz
+DATA   ?= ../shared/data/pages.jsonl.gz ../shared/data/supplement/supplement.jsonl.gz
+LISTS  ?= ../shared/data/lists
 
 .PHONY: help venv install dev demo test lint train clean
 
@@ -38,7 +39,7 @@ test: dev lint
 	$(PY) -m pytest -q
 
 train: dev
-	$(VENV)/bin/fakeinvest train --data $(DATA) --out models $(TRAIN_ARGS)
+	$(VENV)/bin/fakeinvest train $(addprefix --data ,$(DATA)) --lists $(LISTS) --out models $(TRAIN_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -26,8 +26,13 @@ def add_train_arguments(ap: argparse.ArgumentParser) -> None:
     ----------
     ap : argparse.ArgumentParser
     """
-    ap.add_argument("--data", required=True,
-                    help="labelled corpus (.jsonl or .jsonl.gz; format: models/README.md)")
+    ap.add_argument("--data", required=True, action="append", metavar="PATH",
+                    help="labelled corpus (.jsonl or .jsonl.gz; format: models/README.md); "
+                         "repeat to train on several files together")
+    ap.add_argument("--lists", default=None, metavar="DIR",
+                    help="folder with investment_scam_domains.csv.gz and legit_domains.csv.gz "
+                         "to estimate the weight of brand impersonation from (default: the "
+                         "weight measured for the shipped model)")
     ap.add_argument("--out", default="models", help="output directory (default: models)")
     ap.add_argument("--gate", default=None, metavar="PATH",
                     help="quality gate file (default: the gate.json shipped with the model)")
@@ -38,9 +43,9 @@ def add_train_arguments(ap: argparse.ArgumentParser) -> None:
                     help="false-positive rate the threshold is set for (default 0.01)")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N records")
     ap.add_argument("--seed", type=int, default=0, help="seed of the fold assignment")
-    ap.add_argument("--candidates", default="lr,hgb", metavar="LIST",
+    ap.add_argument("--candidates", default="lr", metavar="LIST",
                     help="model families compared by grouped CV, the best is written: lr "
-                         "(logistic regression), hgb (gradient boosting); default lr,hgb")
+                         "(logistic regression), hgb (gradient boosting); default lr")
     ap.add_argument("--no-checks", action="store_true",
                     help="skip leave-one-family-out and the artefact-robustness checks "
                          "(faster; the model card then lacks those sections)")
@@ -60,8 +65,12 @@ def run_training(args: argparse.Namespace) -> int:
     """
     from .train import shipped_gate_path, train
 
-    if not Path(args.data).is_file():
-        _stderr(f"error: no corpus at {args.data}")
+    missing = [d for d in args.data if not Path(d).is_file()]
+    if missing:
+        _stderr(f"error: no corpus at {', '.join(missing)}")
+        return 2
+    if args.lists and not Path(args.lists).is_dir():
+        _stderr(f"error: no domain-list folder at {args.lists}")
         return 2
     gate: Path | None = Path(args.gate) if args.gate else shipped_gate_path()
     if not args.gate and not gate.is_file():
@@ -69,6 +78,7 @@ def run_training(args: argparse.Namespace) -> int:
         gate = None
     try:
         train(args.data, args.out, folds=args.folds, target_fpr=args.target_fpr,
+              lists=args.lists,
               limit=args.limit, seed=args.seed, gate=gate,
               allow_regression=args.allow_regression, checks=not args.no_checks,
               candidates=[c.strip() for c in args.candidates.split(",") if c.strip()])

@@ -38,15 +38,20 @@ class Explanation:
         Score of the reference (empty page for linear models, the trees' expected value
         for boosted trees).
     contributions : ndarray of float
-        Per column; ``base + contributions.sum() == score`` up to rounding.
+        Per column.
+    impersonation : float
+        The fixed impersonation term of an evidence-gated model (0 otherwise);
+        ``base + contributions.sum() + impersonation == score`` up to rounding.
     """
 
-    __slots__ = ("base", "contributions", "score")
+    __slots__ = ("base", "contributions", "impersonation", "score")
 
-    def __init__(self, score: float, base: float, contributions: np.ndarray) -> None:
+    def __init__(self, score: float, base: float, contributions: np.ndarray,
+                 impersonation: float = 0.0) -> None:
         self.score = score
         self.base = base
         self.contributions = contributions
+        self.impersonation = impersonation
 
 
 def supports(clf: Any) -> bool:

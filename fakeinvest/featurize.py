@@ -5,17 +5,29 @@ site is as suspicious as its most suspicious page for each signal (a plans page 
 promises, a withdraw page for obstruction wording). Every non-zero value keeps the quotes
 that produced it, with the page URL and character offsets into that page's visible text.
 
-Two groups of features exist:
+Features fall into four groups, and the model treats each group differently:
 
-``MODEL_FEATURES``
-    Content signals, available for any saved page; the model is trained on these.
+``SCHEME_FEATURES``
+    Evidence of the scheme itself: promised returns, withdrawal obstruction, multi-level
+    referral, guarantees, urgency, fake social proof, automated-trading-robot claims and
+    traces of a known scam script. Learned weights, constrained to be non-negative; a site
+    is flagged only when this evidence (or impersonation) carries it over the threshold.
+``SUPPORT_FEATURES``
+    Wording honest and fraudulent finance sites share (payment methods, messenger
+    contact). Learned, but together with the text model they form the *topic block*, whose
+    share of the score is bounded (see :mod:`fakeinvest.model`).
+``IMPERSONATION_FEATURES``
+    A registry brand claimed on a domain it does not own, a look-alike host name, a
+    licence borrowed while doing so. The training corpus has too few URLs to learn them
+    (and learning from URL presence would teach "no URL = scam"), so they enter the score
+    with a fixed log-likelihood ratio estimated from the domain lists (model card).
 ``CONTEXT_FEATURES``
-    Facts about the URL, the domain registration and brand-domain consistency, plus licence
-    claims and regulatory risk warnings. They are reported with evidence on every verdict
-    but carry no learned weight: the training corpus has no WHOIS data and few URLs, and its
-    only pages with risk warnings or licence claims are copied fake-broker pages (honest
-    brokers' own sites are nearly absent), so weights learned for them would be artefacts
-    that punish exactly the regulated firms that must display them.
+    Facts reported with evidence on every verdict and not scored: licence claims and risk
+    warnings (the corpus's only pages with them are copied fake-broker pages, so weights
+    learned for them would punish the regulated firms that must display them), brand
+    mentions and claims (neutral on their own), copied-site traces (a capture artefact in
+    the corpus), parking, free hosting, domain age (no registration dates to estimate a
+    weight from) and URL shape.
 """
 
 from __future__ import annotations
@@ -42,7 +54,10 @@ from .snapshot import Page, Snapshot
 __all__ = [
     "CONTEXT_FEATURES",
     "FEATURE_DESCRIPTIONS",
+    "IMPERSONATION_FEATURES",
     "MODEL_FEATURES",
+    "SCHEME_FEATURES",
+    "SUPPORT_FEATURES",
     "Evidence",
     "FeatureSet",
     "SnapshotFeaturizer",
@@ -59,20 +74,32 @@ RETURN_FEATURES = (
     "return_high_yield_claims",
 )
 UNSCORED_SIGNALS = ("licence_claim", "risk_warning")
-MODEL_FEATURES: tuple[str, ...] = (
+#: Lexicon signals that are wording honest finance sites share with scams.
+SUPPORT_SIGNALS = ("crypto_payment", "fiat_payment", "messenger_contact")
+SCHEME_FEATURES: tuple[str, ...] = (
     *RETURN_FEATURES,
-    *(s for s in SIGNALS if s not in UNSCORED_SIGNALS),
-    "crypto_only",
-    "brand_mentions",
-    "brand_claim",
+    *(s for s in SIGNALS if s not in UNSCORED_SIGNALS and s not in SUPPORT_SIGNALS),
+    "kit_markers",
 )
-CONTEXT_FEATURES: tuple[str, ...] = (
-    *UNSCORED_SIGNALS,
-    "return_annual_implied_pct",
+SUPPORT_FEATURES: tuple[str, ...] = (*SUPPORT_SIGNALS, "crypto_only")
+#: Learned model inputs: the scheme block first (its weights are kept non-negative).
+MODEL_FEATURES: tuple[str, ...] = SCHEME_FEATURES + SUPPORT_FEATURES
+IMPERSONATION_FEATURES: tuple[str, ...] = (
     "brand_impersonation",
     "brand_lookalike_domain",
     "licence_impersonation",
-    "kit_markers",
+)
+#: Kit-marker kinds that show a page was copied or saved (HTTrack, "save page as"), not
+#: which script runs it: reported as ``copied_site``, not counted in ``kit_markers``.
+COPY_MARKERS = frozenset({"httrack_mirror", "httrack_added", "saved_from_url",
+                          "singlefile_copy", "saved_page_assets"})
+CONTEXT_FEATURES: tuple[str, ...] = (
+    *UNSCORED_SIGNALS,
+    "brand_mentions",
+    "brand_claim",
+    "return_annual_implied_pct",
+    *IMPERSONATION_FEATURES,
+    "copied_site",
     "parked_page",
     "free_hosting",
     "domain_age_days",
@@ -91,6 +118,9 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "guarantee": "guaranteed, risk-free or no-loss profit wording",
     "urgency": "time or slot pressure ('only 12 VIP places left')",
     "social_proof": "payout tickers, 'total paid out', successful-investor testimonials",
+    "trading_robot": "'the software trades for you' auto-trading robot claims combined with "
+                     "the lander's money promises ('earn $1,000 a day', 'no experience "
+                     "needed')",
     "crypto_payment": "deposits in crypto-currency or e-currency, wallet addresses",
     "fiat_payment": "bank transfer or card payments",
     "messenger_contact": "contact through Telegram, WhatsApp, Zalo, WeChat ...",
@@ -105,9 +135,10 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "licence_impersonation": "a licence or regulator claim made while posing as a registry "
                              "brand on a domain it does not own, or a registry brand's own "
                              "licence number quoted on such a domain",
-    "kit_markers": "kinds of known scam-kit traces in the HTML: H-Script routes, forms and "
-                   "captcha, referral links, HTTrack/saved-page copies, HYIP templates, "
-                   "monitor badges, e-currency merchant forms",
+    "kit_markers": "kinds of known scam-script traces in the HTML: H-Script routes, forms "
+                   "and captcha, referral links, HYIP templates, monitor badges and vendor "
+                   "links, e-currency merchant forms",
+    "copied_site": "the page is a copy of another site (HTTrack mirror, saved-page traces)",
     "parked_page": "a parked or for-sale domain page ('This domain is for sale')",
     "free_hosting": "the site lives on a free host or site builder (github.io, weebly.com, ...)",
     "domain_age_days": "days since the domain was registered (WHOIS), NaN when unknown",
@@ -237,12 +268,14 @@ def _compute_page_features(page: Page, registry: BrandRegistry) -> FeatureSet:
     boilerplate = [(m.start, m.end) for m in matches if m.signal in UNSCORED_SIGNALS]
 
     kit = find_kit_markers(page.html)
-    values["kit_markers"] = float(len({m.name for m in kit}))
+    values["kit_markers"] = float(len({m.name for m in kit if m.name not in COPY_MARKERS}))
+    values["copied_site"] = float(any(m.name in COPY_MARKERS for m in kit))
     for m in kit:
-        items = evidence.setdefault("kit_markers", [])
+        feat = "copied_site" if m.name in COPY_MARKERS else "kit_markers"
+        items = evidence.setdefault(feat, [])
         if len(items) < MAX_EVIDENCE and all(e.quote.split(":", 1)[0] != m.name for e in items):
             # Offsets of kit markers point into the HTML, not the visible text.
-            items.append(Evidence("kit_markers", f"{m.name}: {m.quote[:200]}", page.url, None,
+            items.append(Evidence(feat, f"{m.name}: {m.quote[:200]}", page.url, None,
                                   None, f"{m.name} at HTML offset {m.start}: {m.quote[:200]}"))
     parked = find_parked_markers(text)
     values["parked_page"] = float(bool(parked))
@@ -314,7 +347,7 @@ def extract_features(
     values: dict[str, float] = {}
     evidence: dict[str, list[Evidence]] = {}
     page_names = {*RETURN_FEATURES, *SIGNALS, "brand_mentions", "brand_claim",
-                  "return_annual_implied_pct", "kit_markers", "parked_page"}
+                  "return_annual_implied_pct", "kit_markers", "copied_site", "parked_page"}
     for name in page_names:
         best = None
         for fs in per_page:

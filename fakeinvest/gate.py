@@ -51,9 +51,9 @@ GATE_FILE_NAME = "gate.json"
 #: Allowed drop (rise) of a metric below (above) the gated model's value.
 DEFAULT_TOLERANCE = 0.005
 #: Metrics where higher is better.
-FLOOR_METRICS = ("roc_auc", "pr_auc", "recall_at_1pct_fpr")
+FLOOR_METRICS = ("roc_auc", "pr_auc", "recall_at_1pct_fpr", "site_recall")
 #: Metrics where lower is better.
-CEILING_METRICS = ("fpr_finance_related_legit", "brier")
+CEILING_METRICS = ("fpr_finance_related_legit", "brier", "site_fpr_finance_legit")
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,12 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelError, ModelVersionWarning, UntrustedModelError
+from .evidence_gate import EvidenceGate, split_scores
 from .explain import Explanation, explain_linear, explain_trees, supports
 from .featurize import (
     CONTEXT_FEATURES,
+    IMPERSONATION_FEATURES,
+    SCHEME_FEATURES,
     FeatureSet,
     extract_features,
 )
@@ -76,6 +79,10 @@ class Model:
         Model identifier reported on verdicts.
     card : dict
         The model card (data hash, library versions, CV metrics).
+    gate : EvidenceGate or None
+        The evidence gate (:mod:`fakeinvest.evidence_gate`): scores are
+        ``scheme + impersonation + min(base + topic, cap)``, so a flag needs evidence of
+        the scheme. None scores with the raw pipeline.
     """
 
     pipeline: Any
@@ -83,6 +90,7 @@ class Model:
     threshold: float
     version: str
     card: dict[str, Any]
+    gate: EvidenceGate | None = None
     _names: list[str] | None = field(default=None, repr=False)
     _base: np.ndarray | None = field(default=None, repr=False)
 
@@ -107,7 +115,12 @@ class Model:
         contributes exactly 0); boosted trees: decision paths (see :mod:`fakeinvest.explain`).
         Either way ``base + contributions.sum()`` is the model's score.
         """
-        x = self._transform(snapshot)
+        raw = self._explain_raw(self._transform(snapshot))
+        if self.gate is None:
+            return raw
+        return self._gated(raw, impersonated(extract_features(snapshot, fingerprint=False)))
+
+    def _explain_raw(self, x: np.ndarray) -> Explanation:
         clf = self.pipeline.named_steps["clf"]
         if hasattr(clf, "coef_"):
             return explain_linear(clf, x, self._baseline())
@@ -115,6 +128,21 @@ class Model:
             return explain_trees(clf, self._dense(x))
         raise ModelError(f"cannot explain a {type(clf).__name__}: fakeinvest explains linear "
                          "models and HistGradientBoostingClassifier")
+
+    def _gated(self, raw: Explanation, impersonating: bool) -> Explanation:
+        """Apply the evidence gate to an explanation: the topic block is scaled to its cap."""
+        gate = self.gate
+        assert gate is not None
+        k = gate.scheme_columns
+        contrib = raw.contributions.copy()
+        scheme = float(contrib[:k].sum())
+        rest = raw.score - scheme
+        topic = rest - raw.base
+        if rest > gate.cap() and topic > 0:
+            contrib[k:] *= (gate.cap() - raw.base) / topic
+            rest = gate.cap()
+        imp = gate.impersonation_weight if impersonating else 0.0
+        return Explanation(scheme + rest + imp, raw.base, contrib, imp)
 
     def _dense(self, x: np.ndarray) -> np.ndarray:
         dense = self.pipeline.named_steps.get("dense")
@@ -126,8 +154,31 @@ class Model:
         return self.explain(Snapshot.from_html("")).base
 
     def decision_function(self, snapshots: list[Snapshot]) -> np.ndarray:
-        """Uncalibrated log-odds for each snapshot."""
-        return np.asarray(self.pipeline.decision_function(snapshots), dtype=float)
+        """Uncalibrated (evidence-gated) log-odds for each snapshot."""
+        if self.gate is None:
+            return np.asarray(self.pipeline.decision_function(snapshots), dtype=float)
+        scheme, rest, imp = self.score_blocks(snapshots)
+        return self.gate.apply(scheme, rest, imp)
+
+    def score_blocks(self, snapshots: list[Snapshot]
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The raw score of each snapshot split for the evidence gate.
+
+        Returns
+        -------
+        scheme, rest : ndarray of float
+            The scheme block's contribution and the rest (base + topic) of the raw score.
+        impersonated : ndarray of bool
+            Whether the site impersonates a registry brand.
+        """
+        snapshots = list(snapshots)
+        X = self.pipeline.named_steps["features"].transform(snapshots)
+        k = self.gate.scheme_columns if self.gate is not None else len(SCHEME_FEATURES)
+        scheme, rest = split_scores(self.pipeline.named_steps["clf"], X, self._baseline(), k,
+                                    dense=self._dense)
+        imp = np.array([impersonated(extract_features(s, fingerprint=False))
+                        for s in snapshots], dtype=bool)
+        return scheme, rest, imp
 
     def probability_of(self, scores: np.ndarray) -> np.ndarray:
         """Calibrated probabilities from raw scores."""
@@ -152,9 +203,12 @@ class Model:
         Verdict
         """
         fs = extract_features(snapshot)
-        explanation = self.explain(snapshot)
+        explanation = self._explain_raw(self._transform(snapshot))
+        if self.gate is not None:
+            explanation = self._gated(explanation, impersonated(fs))
         prob = float(self.probability_of(np.array([explanation.score]))[0])
-        reasons = self._reasons(snapshot, fs, explanation.contributions)
+        reasons = self._reasons(snapshot, fs, explanation.contributions,
+                                explanation.impersonation)
         return Verdict(
             url=url or snapshot.url or "",
             probability=prob,
@@ -168,9 +222,10 @@ class Model:
             kit_fingerprint=(f"{fs.fingerprint:016x}" if fs.fingerprint is not None else None),
         )
 
-    def _reasons(self, snapshot: Snapshot, fs: FeatureSet,
-                 contributions: np.ndarray) -> list[Reason]:
+    def _reasons(self, snapshot: Snapshot, fs: FeatureSet, contributions: np.ndarray,
+                 impersonation: float = 0.0) -> list[Reason]:
         names = self._feature_names()
+        scheme_names = set(SCHEME_FEATURES)
         contrib = {int(i): float(contributions[i]) for i in np.flatnonzero(contributions)}
         contrib = {i: c for i, c in contrib.items() if abs(c) >= MIN_CONTRIBUTION}
         engineered: list[Reason] = []
@@ -182,27 +237,49 @@ class Model:
                 value = fs.values.get(feat, math.nan)
                 ev = fs.evidence.get(feat, [])
                 quote = (ev[0].context or ev[0].quote) if ev else f"{feat} = {value:g}"
-                engineered.append(Reason(feat, c, quote, ev[0].page_url if ev else None, value))
+                engineered.append(Reason(feat, c, quote, ev[0].page_url if ev else None, value,
+                                         "scheme" if feat in scheme_names else "topic"))
             elif name.startswith("text__"):
                 terms.append((name.removeprefix("text__"), c))
         # Only the strongest text terms are shown, so only they are quoted from the pages.
         terms.sort(key=lambda t: -t[1])
         shown = [t for t in terms if t[1] > 0][:TOP_TEXT_TERMS]
         shown += sorted((t for t in terms if t[1] < 0), key=lambda t: t[1])[:TOP_TEXT_TERMS]
-        text = [Reason(f"text:{term}", c, *_find_term(snapshot, term)) for term, c in shown]
-        scored = engineered + text
+        text = [Reason(f"text:{term}", c, *_find_term(snapshot, term), None, "topic")
+                for term, c in shown]
+        scored = engineered + text + _impersonation_reasons(fs, impersonation)
         top_pos = sorted((r for r in scored if r.contribution > 0), key=lambda r: -r.contribution)
         top_neg = sorted((r for r in scored if r.contribution < 0), key=lambda r: r.contribution)
-        context = _context_reasons(fs)
+        context = _context_reasons(fs, scored_impersonation=impersonation > 0)
         return top_pos + context + top_neg
 
 
-def _context_reasons(fs: FeatureSet) -> list[Reason]:
+def impersonated(fs: FeatureSet) -> bool:
+    """Whether a site impersonates a registry brand (claim, look-alike host or licence)."""
+    return any(fs.values.get(f) == 1.0 for f in IMPERSONATION_FEATURES)
+
+
+def _impersonation_reasons(fs: FeatureSet, weight: float) -> list[Reason]:
+    """The scored impersonation term, shown on its first piece of evidence."""
+    if weight == 0.0:
+        return []
+    for feat in IMPERSONATION_FEATURES:
+        if fs.values.get(feat) == 1.0:
+            ev = fs.evidence.get(feat, [])
+            quote = (ev[0].context or ev[0].quote) if ev else feat
+            return [Reason(feat, weight, quote, ev[0].page_url if ev else None, 1.0, "scheme")]
+    return []
+
+
+def _context_reasons(fs: FeatureSet, scored_impersonation: bool = False) -> list[Reason]:
     """Facts the model does not weigh but an analyst should see (contribution 0)."""
     out = []
-    for feat in ("brand_impersonation", "brand_lookalike_domain", "licence_impersonation",
-                 "parked_page", "free_hosting"):
+    shown = False
+    for feat in (*IMPERSONATION_FEATURES, "parked_page", "free_hosting", "copied_site"):
         if fs.values.get(feat) == 1.0:
+            if scored_impersonation and feat in IMPERSONATION_FEATURES and not shown:
+                shown = True  # its first quote is the scored reason
+                continue
             for ev in fs.evidence.get(feat, [])[:2]:
                 out.append(Reason(feat, 0.0, ev.context or ev.quote, ev.page_url, 1.0))
     age = fs.values.get("domain_age_days", math.nan)
@@ -210,7 +287,7 @@ def _context_reasons(fs: FeatureSet) -> list[Reason]:
         ev = fs.evidence.get("domain_age_days", [])
         out.append(Reason("domain_age_days", 0.0, ev[0].quote if ev else f"{age:.0f} days",
                           ev[0].page_url if ev else None, age))
-    for feat in ("licence_claim", "risk_warning", "kit_markers"):
+    for feat in ("licence_claim", "risk_warning"):
         for ev in fs.evidence.get(feat, [])[:1]:
             out.append(Reason(feat, 0.0, ev.quote, ev.page_url, fs.values.get(feat)))
     for feat in ("url_risky_tld", "url_punycode", "url_ip_host"):
@@ -376,6 +453,7 @@ def _load(model_path: Path, card_path: Path, verify: bool, data: bytes | None = 
             threshold=float(bundle["threshold"]),
             version=str(bundle["version"]),
             card=card,
+            gate=EvidenceGate(**bundle["gate"]) if bundle.get("gate") else None,
         )
     except (KeyError, TypeError) as exc:
         raise ModelError(f"{model_path} is not a fakeinvest model bundle") from exc

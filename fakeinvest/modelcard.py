@@ -97,12 +97,14 @@ def _candidates_section(card: Mapping[str, Any]) -> list[str]:
         return []
     md = ["## Model selection", "", "Candidates evaluated by the same grouped CV; chosen: "
           f"**{comp.get('chosen', '?')}** ({comp.get('rule', '?')}).", ""]
-    rows = [(k, v.get("roc_auc"), v.get("pr_auc"), v.get("recall_at_1pct_fpr"),
-             v.get("recall_at_0.1pct_fpr"), v.get("brier"),
+    rows = [(k, v.get("roc_auc"), v.get("pr_auc"), v.get("recall_at_target_fpr"),
+             v.get("site_recall"), v.get("ungated_roc_auc"),
+             v.get("ungated_recall_at_target_fpr"),
              f"{v['cv_seconds']:.0f}" if "cv_seconds" in v else None)
             for k, v in results.items()]
-    md += _table(("candidate", "ROC-AUC", "PR-AUC", "recall at 1 % FPR",
-                  "recall at 0.1 % FPR", "Brier", "CV seconds"), rows, "lrrrrrr")
+    md += _table(("candidate", "ROC-AUC", "PR-AUC", "recall at target FPR", "site recall",
+                  "ungated ROC-AUC", "ungated recall at target FPR", "CV seconds"), rows,
+                 "lrrrrrrr")
     md += ["", "Candidates: `lr` = " + _PIPELINES["lr"] + "; `hgb` = " + _PIPELINES["hgb"]
            + ".", ""]
     return md
@@ -171,6 +173,72 @@ def _checks_sections(metrics: Mapping[str, Any] | None, later: str) -> list[str]
     else:
         md.append(f"Top weights: {skipped}.")
     md.append("")
+    return md
+
+
+def _gate_section(card: Mapping[str, Any], metrics: Mapping[str, Any]) -> list[str]:
+    """Evidence gate, site-level figures and the language balance."""
+    eg = card.get("evidence_gate")
+    if not eg:
+        return []
+    imp = eg.get("impersonation") or {}
+    md = ["## Evidence gate", "",
+          "A flag needs evidence of the scheme. The raw log-odds split into the *scheme* "
+          "block (promised returns, withdrawal obstruction, multi-level referral, "
+          "guarantees, urgency, fake social proof, trading-robot claims, scam-script "
+          "traces; weights kept >= 0) and the *topic* block (text terms, payment methods, "
+          "messengers, with the base score). The topic block is capped at `margin` "
+          "log-odds below the threshold, so vocabulary alone can never flag a site; brand "
+          "impersonation (a registry brand claimed on a domain it does not own, a "
+          "look-alike host, a borrowed licence) adds a fixed log-likelihood ratio and "
+          "counts as scheme evidence. Brand mentions and claims are not scored (naming a "
+          "brand is neutral); domain age is not scored (no registration dates in the "
+          "training data to estimate a weight from, and new honest firms must not be "
+          "penalised for it).", ""]
+    md += _table(("parameter", "value"), [
+        ("margin (chosen by grouped CV)", eg.get("margin")),
+        ("threshold score (log-odds)", round(float(eg.get("threshold_score", 0.0)), 4)),
+        ("impersonation weight (log-LR)", eg.get("impersonation_weight")),
+        ("impersonation estimate", ", ".join(f"{k}: {v}" for k, v in imp.items()
+                                             if k != "weight")),
+    ], "ll")
+    results = (eg.get("margins") or {}).get("results") or {}
+    if results:
+        md += ["", "Margins compared (same out-of-fold scores; rule: "
+               f"{(eg.get('margins') or {}).get('rule', '?')}):", ""]
+        md += _table(("margin", "page recall", "page FPR", "site recall", "site FPR",
+                      "site FPR finance"),
+                     [(m, r.get("page_recall"), r.get("page_fpr"), r.get("site_recall"),
+                       r.get("site_fpr_legit"), r.get("site_fpr_finance_legit"))
+                      for m, r in results.items()], "lrrrrr")
+    sites = metrics.get("sites") or {}
+    ev = metrics.get("evidence") or {}
+    lang = metrics.get("languages") or {}
+    md += ["", "## Site-level evaluation", "",
+           "Each corpus group assembled as `scan` sees a site (landing page first, then "
+           "plans, about, FAQ, deposit, withdraw, terms, contact ..., at most 8 pages; "
+           "features are the maximum over the pages, texts joined), scored out of fold.", ""]
+    md += _table(("figure", "value"), [
+        ("scam sites / honest sites / honest finance sites",
+         f"{sites.get('scam')} / {sites.get('legit')} / {sites.get('finance_legit')}"),
+        ("site recall", metrics.get("site_recall")),
+        ("site FPR (honest sites)", metrics.get("site_fpr_legit")),
+        ("site FPR (honest finance sites)", metrics.get("site_fpr_finance_legit")),
+        ("flagged pages without scheme evidence",
+         f"{ev.get('flagged_pages_without_scheme_evidence')} of {ev.get('flagged_pages')}"),
+        ("flagged sites without scheme evidence",
+         f"{ev.get('flagged_sites_without_scheme_evidence')} of {ev.get('flagged_sites')}"),
+        ("scam pages with any scheme evidence", ev.get("scam_pages_with_scheme_evidence")),
+        ("page recall, English / other languages (ratio)",
+         f"{lang.get('recall_english')} / {lang.get('recall_other_languages')} "
+         f"({lang.get('ratio')})"),
+    ], "ll")
+    missed = [g for g, r in (metrics.get("site_by_group") or {}).items()
+              if r["label"] == 1 and not r["flagged"]]
+    fps = [f"{g} ({r['probability']})" for g, r in (metrics.get("site_by_group") or {}).items()
+           if r["label"] == 0 and r["flagged"]]
+    md += ["", f"Scam sites missed: {', '.join(missed) or 'none'}.", "",
+           f"Honest sites flagged: {', '.join(fps) or 'none'}.", ""]
     return md
 
 
@@ -265,6 +333,7 @@ def render_model_card(card: Mapping[str, Any], metrics: Mapping[str, Any] | None
                "retrain outside them is not written unless run with `--allow-regression`."]
     md.append("")
 
+    md += _gate_section(card, metrics or {})
     md += ["## Recall by family", "", "Fraud pages: share flagged at the threshold (recall); "
            "legitimate pages: share flagged (FPR). Family = template family (fraud) or genre "
            "(legitimate).", ""]

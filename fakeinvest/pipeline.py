@@ -8,9 +8,12 @@
   (:func:`~fakeinvest.featurize.model_text`), without English function words and the
   finance topic words of ``TOPIC_WORDS`` (and their plurals);
 
-then a class-balanced :class:`~sklearn.linear_model.LogisticRegression`. Being linear, its
-score splits exactly into per-feature contributions (coefficient x transformed value),
-which is what verdicts report as reasons.
+then :class:`SchemeLogisticRegression`, a class-balanced logistic regression whose weights
+on the scheme features (``SCHEME_FEATURES``, the first columns) are kept non-negative:
+a scheme signal can only push towards fraud. Being linear, its score splits exactly into
+per-feature contributions (coefficient x transformed value), which is what verdicts
+report as reasons, and which :class:`fakeinvest.model.Model` splits into the scheme block
+and the bounded topic block.
 """
 
 from __future__ import annotations
@@ -19,12 +22,13 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
 
-from .featurize import MODEL_FEATURES, SnapshotFeaturizer, model_text
+from .featurize import MODEL_FEATURES, SCHEME_FEATURES, SnapshotFeaturizer, model_text
 from .snapshot import Snapshot
 
-__all__ = ["CANDIDATES", "TOPIC_WORDS", "SnapshotText", "build_hgb_pipeline",
-           "build_pipeline"]
+__all__ = ["CANDIDATES", "TOPIC_WORDS", "SchemeLogisticRegression", "SnapshotText",
+           "build_hgb_pipeline", "build_pipeline"]
 
 MAX_TEXT_PER_SITE = 300_000
 
@@ -84,6 +88,80 @@ class SnapshotText:
         return np.array(["text"], dtype=object)
 
 
+class SchemeLogisticRegression(ClassifierMixin, BaseEstimator):
+    """Class-balanced logistic regression with non-negative weights on the first columns.
+
+    The scheme signals (promised returns, withdrawal obstruction, ...) must only ever push
+    a score towards fraud; a corpus can still teach a negative weight through confounding
+    (a signal that co-occurs with strongly scam-like words gets the surplus taken back).
+    Sign constraints are met by elimination: fit, drop every constrained column whose
+    weight came out negative (its weight is then exactly 0), refit on the rest, until no
+    constrained weight is negative.
+
+    Parameters
+    ----------
+    nonnegative : int
+        Number of leading columns whose weights must be >= 0.
+    C : float
+        Inverse L2 regularisation strength.
+    max_iter : int
+        Of the underlying :class:`~sklearn.linear_model.LogisticRegression` (liblinear).
+
+    Attributes
+    ----------
+    coef_ : ndarray of shape (1, n_features)
+    intercept_ : ndarray of shape (1,)
+    classes_ : ndarray
+    dropped_ : list of int
+        Constrained columns whose weight was fixed at 0.
+    """
+
+    def __init__(self, nonnegative: int = 0, C: float = 16.0, max_iter: int = 5000) -> None:
+        self.nonnegative = nonnegative
+        self.C = C
+        self.max_iter = max_iter
+
+    def fit(self, X: Any, y: Any) -> SchemeLogisticRegression:
+        """Fit under the sign constraints."""
+        from sklearn.linear_model import LogisticRegression
+
+        X = X.tocsc() if hasattr(X, "tocsc") else np.asarray(X, dtype=float)
+        n = X.shape[1]
+        active = np.ones(n, dtype=bool)
+        dropped: list[int] = []
+        while True:
+            cols = np.flatnonzero(active)
+            lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=self.max_iter,
+                                    solver="liblinear", random_state=0)
+            lr.fit(X[:, cols], y)
+            coef = np.zeros(n)
+            coef[cols] = lr.coef_[0]
+            negative = [j for j in range(min(self.nonnegative, n)) if active[j] and coef[j] < 0]
+            if not negative:
+                break
+            active[negative] = False
+            dropped += negative
+        self.coef_ = coef.reshape(1, -1)
+        self.intercept_ = lr.intercept_.copy()
+        self.classes_ = lr.classes_
+        self.n_features_in_ = n
+        self.dropped_ = sorted(dropped)
+        return self
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        """Log-odds of fraud."""
+        return np.asarray(X @ self.coef_[0], dtype=float).ravel() + self.intercept_[0]
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Uncalibrated probabilities ``[P(legit), P(fraud)]``."""
+        p = 1.0 / (1.0 + np.exp(-self.decision_function(X)))
+        return np.column_stack([1.0 - p, p])
+
+    def predict(self, X: Any) -> np.ndarray:
+        """Class labels at log-odds 0."""
+        return self.classes_[(self.decision_function(X) > 0).astype(int)]
+
+
 def _topic_stop_words() -> list[str]:
     """English function words, ``TOPIC_WORDS`` and their plurals ("bitcoins", "brokers")."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -109,7 +187,6 @@ def build_pipeline(C: float = 16.0, max_features: int = 50_000, min_df: int = 3)
     sklearn.pipeline.Pipeline
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
@@ -128,8 +205,7 @@ def build_pipeline(C: float = 16.0, max_features: int = 50_000, min_df: int = 3)
     ])
     return Pipeline([
         ("features", FeatureUnion([("engineered", engineered), ("text", text)])),
-        ("clf", LogisticRegression(C=C, class_weight="balanced", max_iter=5000,
-                                   solver="liblinear", random_state=0)),
+        ("clf", SchemeLogisticRegression(nonnegative=len(SCHEME_FEATURES), C=C)),
     ])
 
 

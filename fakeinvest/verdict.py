@@ -27,6 +27,13 @@ class Reason:
         The page the evidence comes from.
     value : float or None
         The feature value.
+    kind : str
+        ``"scheme"`` for evidence of the scheme itself (promised returns, withdrawal
+        obstruction, multi-level referral, guarantees, urgency, fake social proof,
+        trading-robot claims, scam-script traces, brand impersonation) - every flagged
+        verdict has at least one; ``"topic"`` for the vocabulary honest and fraudulent
+        finance sites share (text terms, payment methods, messengers), whose share of the
+        score is bounded; ``"fact"`` for context the model does not weigh.
     """
 
     feature: str
@@ -34,6 +41,7 @@ class Reason:
     evidence: str
     page_url: str | None
     value: float | None = None
+    kind: str = "fact"
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict."""
@@ -43,6 +51,7 @@ class Reason:
             "evidence": self.evidence,
             "page_url": self.page_url,
             "value": _json_float(self.value),
+            "kind": self.kind,
         }
 
 

@@ -169,6 +169,17 @@ POSITIVE: list[tuple[str, str]] = [
     ("social_proof", "Nhà đầu tư thành công"),
     ("social_proof", "已支付 1,000,000 USDT"),
     ("social_proof", "Total penarikan hari ini"),
+    ("trading_robot", "The software trades for you and members earn $1,000 a day."),
+    ("trading_robot", "Our trading robot works automatically with 99.4% accuracy - no experience "
+                      "needed."),
+    ("trading_robot", "Die Software handelt automatisch für Sie und verdient bis zu 1.000 € pro "
+                      "Tag."),
+    ("trading_robot", "Программа торгует автоматически и приносит до 50 000 рублей в день."),
+    ("trading_robot", "Il software fa trading automaticamente e guadagni 800 € al giorno."),
+    ("trading_robot", "El robot opera automáticamente por usted y gana 1.000 € al día."),
+    ("trading_robot", "O robô negocia automaticamente para você e ganha R$ 2.000 por dia."),
+    ("trading_robot", "Le logiciel trade automatiquement pour vous et rapporte 1 000 € par jour."),
+    ("trading_robot", "Oprogramowanie handluje automatycznie i zarabia 1000 zł dziennie."),
     # --- crypto_payment -----------------------------------------------------------------
     ("crypto_payment", "Deposit with Bitcoin"),
     ("crypto_payment", "Pay with BTC"),
@@ -259,6 +270,8 @@ def test_positive_case_counts() -> None:
 # ---------------------------------------------------------------------------------------
 
 NEGATIVE: list[str] = [
+    "freqtrade is a free and open source crypto trading bot written in Python.",
+    "Use the API to build your own trading bot; rate limits apply to order endpoints.",
     "Withdrawals are not subject to any fee",
     "Penarikan tidak dikenakan biaya",
     "We do not charge withdrawal fees.",

@@ -159,7 +159,7 @@ def test_cli_train_smoke_on_synthetic_corpus(tmp_path: Path,
     write_corpus(data)
     out = tmp_path / "models-new"
     status, err = _run(["train", "--data", str(data), "--out", str(out), "--folds", "2",
-                        "--allow-regression"], capsys)
+                        "--allow-regression", "--candidates", "lr,hgb"], capsys)
     assert status == 0, err
     card, metrics = _check_outputs(out)
     assert card["data"]["pages"] == 48
@@ -176,8 +176,11 @@ def test_cli_train_smoke_on_synthetic_corpus(tmp_path: Path,
     assert not list(tmp_path.glob(".models-new-*")), "staging folder left behind"
     comp = card["candidates"]
     assert set(comp["results"]) == {"lr", "hgb"}
-    best = max(comp["results"], key=lambda k: (comp["results"][k]["recall_at_target_fpr"],
+    best = max(comp["results"], key=lambda k: (comp["results"][k]["site_recall"] or 0.0,
+                                               comp["results"][k]["recall_at_target_fpr"],
                                                comp["results"][k]["pr_auc"]))
+    assert "## Evidence gate" in md and "## Site-level evaluation" in md
+    assert metrics["site_recall"] is not None and "site_fpr_finance_legit" in metrics
     assert comp["chosen"] == best and card["model_version"].startswith(f"fakeinvest-{best}-")
 
 

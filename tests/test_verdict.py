@@ -19,13 +19,14 @@ def test_failed_verdict_is_not_a_clean_bill() -> None:
 
 def test_to_dict_is_json_and_nan_free() -> None:
     v = Verdict(url="u", probability=0.9, flagged=True, threshold=0.5,
-                reasons=[Reason("guarantee", 1.23456789, "«guaranteed profit»", "u/p", 2.0)],
+                reasons=[Reason("guarantee", 1.23456789, "«guaranteed profit»", "u/p", 2.0,
+                                "scheme")],
                 features={"domain_age_days": math.nan, "guarantee": 2.0}, model_version="m")
     text = json.dumps(v.to_dict(), allow_nan=False)
     d = json.loads(text)
     assert d["features"]["domain_age_days"] is None
     assert d["reasons"][0] == {"feature": "guarantee", "contribution": 1.234568,
                                "evidence": "«guaranteed profit»", "page_url": "u/p",
-                               "value": 2.0}
+                               "value": 2.0, "kind": "scheme"}
     assert v.error_kind is None
     assert "FLAGGED" in str(v)

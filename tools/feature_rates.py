@@ -47,7 +47,13 @@ def _rate(values: list[float]) -> tuple[float, float]:
 
 def render(rows: list[tuple[int, bool, dict[str, float]]], data: Path) -> str:
     """The Markdown page."""
-    from fakeinvest.featurize import CONTEXT_FEATURES, FEATURE_DESCRIPTIONS, MODEL_FEATURES
+    from fakeinvest.featurize import (
+        CONTEXT_FEATURES,
+        FEATURE_DESCRIPTIONS,
+        IMPERSONATION_FEATURES,
+        MODEL_FEATURES,
+        SCHEME_FEATURES,
+    )
 
     groups = {
         "scam": [v for label, _f, v in rows if label == 1],
@@ -62,8 +68,11 @@ def render(rows: list[tuple[int, bool, dict[str, float]]], data: Path) -> str:
         "markers), and per site as the strongest page; every non-zero value comes with",
         "evidence: the quote, the page URL and character offsets into the page's visible",
         "text (`Evidence.start`/`end`), or the value it was derived from (host name, WHOIS",
-        "record). *Model* features are weighted by the model; *context* features are shown",
-        "as facts on every verdict but carry no learned weight (see `fakeinvest/featurize.py`).",
+        "record). *Scheme* features carry learned weights kept >= 0 and are the evidence a",
+        "flag needs; *topic* features carry learned weights inside the bounded topic block;",
+        "*impersonation* features add one fixed log-likelihood ratio (model card); *context*",
+        "features are shown as facts on every verdict but carry no weight (see",
+        "`fakeinvest/featurize.py` and `fakeinvest/evidence_gate.py`).",
         "",
         "## How often each feature fires",
         "",
@@ -77,7 +86,8 @@ def render(rows: list[tuple[int, bool, dict[str, float]]], data: Path) -> str:
         "|---|---|---:|---:|---:|---:|",
     ]
     for name in (*MODEL_FEATURES, *CONTEXT_FEATURES):
-        kind = "model" if name in MODEL_FEATURES else "context"
+        kind = ("scheme" if name in SCHEME_FEATURES else "topic" if name in MODEL_FEATURES
+                else "impersonation" if name in IMPERSONATION_FEATURES else "context")
         cells = []
         known = []
         for key in ("scam", "legit", "legit, finance"):

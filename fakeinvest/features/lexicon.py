@@ -51,6 +51,7 @@ Implementation notes
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -67,6 +68,7 @@ SIGNALS: tuple[str, ...] = (
     "guarantee",
     "urgency",
     "social_proof",
+    "trading_robot",
     "crypto_payment",
     "fiat_payment",
     "messenger_contact",
@@ -294,6 +296,541 @@ _MESSENGERS = (
 )
 
 
+# Statistics-widget labels ("Total deposits", "Last withdrawal") that are not one: a field
+# described in documentation ("Total Deposits: the total amount deposited in the vault",
+# "the proportion of total deposits", "are there recent deposits of at least 32 ETH?").
+_FIELD_BEFORE = "".join(
+    f"(?<!{w}[ ])"  # fixed width: "[ ]" is a single space (see _sp)
+    for w in ("of", "the", "check", "there", "query", "get", "fetch", "list", "returns",
+              "after[ ]a", "upon[ ]a", "string", "number", "integer", "decimal", "[|]")
+)
+#: The type column of an API field table, right before a field's description.
+_API_TYPE = r"(?:\b(?:string|integer|int|number|decimal|float|double|bool(?:ean)?)\b|\|)"
+_FIELD_AFTER = (
+    r"(?!\s{0,3}[:\-]?\s{0,3}(?:the|a|an|is|are|was|were|refers?|represents?|shows?|returns?|"
+    r"of at least|on (?:the )?explorer|in (?:a|the)|field|records?|history|address(?:es)?|"
+    r"endpoint|api|pool|count|limit|cap)\b)"
+)
+
+
+# --- trading_robot: automated-trading claims and the lander's promises -------------------
+#: Internal parts of ``trading_robot`` (see :func:`_pair_robot`); never reported as such.
+_ROBOT_CLAIM = "trading_robot:automation"
+_ROBOT_PROMISE = "trading_robot:promise"
+#: A claim and a promise count only when at most this many characters lie between them.
+_ROBOT_WINDOW = 3000
+
+# An amount of money worth a lander's headline: a currency and at least three digits
+# ("$1,000", "€ 13.000", "10 000 ₽", "R40,000", "1.000$", "5K €").
+_BIG = (
+    r"(?:\d{1,3}(?:[.,' ]\d{3}){1,3}(?:[.,]\d{1,2})?|\d{3,7}(?:[.,]\d{1,2})?|"
+    r"\d{1,3}(?:[.,]\d{1,2})?\s{0,2}(?:k|тыс\.?|tys\.?|mil|bin|nghìn|triệu|ngàn|万|萬|千))"
+)
+_CUR_PRE = r"(?:[$€£₹₽₺¥]|r\$|us\$|usd|eur|gbp|chf|aud|cad|pln|rm|r|rs\.?|rp\.?|aed|sar)"
+_CUR_POST = (
+    r"(?:[$€£₹₽₺¥]|usd|eur|euro|euros|gbp|chf|pln|zł|zl|złotych|dollars?|dolarów|dólares|"
+    r"dolares|dollari|reais|rubles?|рублей|руб\.?|tl|lira|kč|czk|korun|rand|dirham|dh|درهم|"
+    r"دولار|ريال|đ|vnd|vnđ|baht|บาท|元|美元|rupiah)"
+)
+_AMOUNT = rf"(?:{_CUR_PRE}\s{{0,2}}{_BIG}|{_BIG}\s{{0,2}}{_CUR_POST})"
+# "... a day", "pro Tag", "в день", "dziennie", "al giorno", "al día", "por dia", "par jour",
+# "günde", "denně", "per dag", "mỗi ngày", "ต่อวัน", "每天", "per hari", "يوميا", or a short
+# deadline ("in 24 hours", "in 60 minutes").
+_N_UNITS = (
+    r"\d{1,3}\s{0,2}(?:h|hours?|minutes?|mins?|days?|stunden|minuten|tagen|часов|часа|минут|"
+    r"дней|дня|godzin|minut|dni|ore|minuti|giorni|horas|minutos|días|dias|heures|jours|saat|"
+    r"dakika|gün|hodin|dní|uur|dagen|giờ|phút|ngày|jam|menit|hari)"
+)
+_PERIOD = (
+    r"(?:\b(?:(?:a|per|every|each|in|within|in just|in only|in the next|in exactly|exactly) "
+    rf"(?:single )?(?:day|week|month|hour|{_N_UNITS})\b|daily\b|weekly\b|monthly\b|"
+    rf"(?:pro|am|jeden|jede|im|in|innerhalb(?: von)?|in den nächsten|in nur|genau) "
+    rf"(?:tag|woche|monat|stunde|{_N_UNITS})\b|täglich|wöchentlich|monatlich|"
+    rf"(?:в|за|каждый|каждую|каждые) (?:день|сутки|неделю|месяц|час|{_N_UNITS})|ежедневно|"
+    rf"ежемесячно|в месяц|"
+    rf"dziennie|tygodniowo|miesięcznie|na dzień|każdego dnia|w miesiąc|na miesiąc|"
+    rf"w ciągu {_N_UNITS}|"
+    rf"al giorno|ogni giorno|al mese|a settimana|alla settimana|giornalier\w{{1,2}}|"
+    rf"al d[ií]a|por d[ií]a|diari[oa]s?|cada d[ií]a|al mes|por mes|a la semana|por semana|"
+    rf"por dia|ao dia|todos os dias|por m[eê]s|ao m[eê]s|"
+    rf"par jour|chaque jour|par semaine|par mois|quotidien\w{{0,3}}|"
+    rf"(?:en|em|in|за|w) {_N_UNITS}|"
+    rf"günde|günlük|her gün|haftada|haftalık|ayda|aylık|her ay|"
+    rf"denně|za den|každý den|týdně|měsíčně|za měsíc|za {_N_UNITS}|"
+    rf"per dag|elke dag|dagelijks|per maand|per week|"
+    rf"mỗi ngày|một ngày|mỗi tháng|mỗi tuần|trong {_N_UNITS}|"
+    rf"per hari|sehari|setiap hari|per bulan|sebulan|per minggu|dalam {_N_UNITS})|"
+    rf"/ ?ngày|/ ?tháng|ต่อวัน|ต่อเดือน|ต่อสัปดาห์|ทุกวัน|每天|每日|一天|每月|每周|每週|"
+    rf"يوميا|يومياً|في اليوم|كل يوم|شهريا|شهرياً|في الشهر|أسبوعيا)"
+)
+
+
+# "no prior trading or investing experience" (not "no coding experience": no-code tools)
+_EXP_WORDS = (
+    r"(?:(?:prior|previous|trading|investment|investing|financial|market|special|"
+    r"cryptocurrency|crypto|technology|bitcoin)(?: or| and|,)? ){0,4}"
+)
+
+
+def _robot_patterns() -> dict[str, list[str]]:
+    """Patterns of the two parts of ``trading_robot`` (automation claims, promises)."""
+    g = _g
+    bot = (
+        r"(?:software|robot|bot|algorithm|app|application|program|programme|ai|"
+        r"artificial intelligence|auto[-\s]?trader)"
+    )
+    claim = [
+        # --- English ---------------------------------------------------------------------
+        r"\b(?:auto[-\s]?trad(?:ing|er)|automated trading|automatic trading|fully automated|"
+        r"100% automated|robo[-\s]?trad(?:ing|er)|ai[-\s](?:powered )?trading|trading "
+        r"(?:robot|bot|algorithm|software|app)s?|crypto (?:robot|bot)s?|bitcoin (?:robot|bot)s?)\b|"
+        # "tens of thousands a day on autopilot" (not a diet on autopilot)
+        r"\b(?:day|daily|money|income|profits?|earnings|trading|was|dagen) (?:on|på|auf|im) "
+        r"auto[-\s]?pilot\b",
+        rf"\b{bot}\b{g(40)}\b(?:trades?|invests?|buys and sells|opens and closes|executes|"
+        rf"places)\b{g(30)}\b(?:for you|on your behalf|automatically|in your name|"
+        r"for (?:its|our) (?:users|members|clients))\b",
+        r"\b(?:trades?|trading|investments?) (?:are |is )?(?:placed |executed |opened |closed |"
+        r"done )?(?:automatically|for you|on your behalf)\b",
+        r"\b(?:does|do|will do) (?:all )?(?:of )?the (?:trading|hard work|work) for you\b",
+        rf"\b(?:software|algorithm|robot|bot|ai)\b{g(30)}\b(?:analy[sz]es|scans?|monitors?) "
+        r"(?:the )?(?:crypto(?:currency)? |financial |forex |stock |bitcoin )?markets?\b",
+        # --- German ----------------------------------------------------------------------
+        r"\b(?:handels|trading|krypto|bitcoin|forex)[-\s]?(?:roboter|bot|software|"
+        r"algorithmus)\w{0,2}\b|\bauto[-\s]?trading\b|\bvollautomatisch\w{0,3}\b|"
+        r"\bautomatisch\w{0,2} (?:handel|trading|modus)\b|\bhandelt automatisch\b|"
+        r"\b(?:trades|handelsgeschäfte|geschäfte) (?:werden )?automatisch\b",
+        rf"\b(?:roboter|software|algorithmus|ki|app|system|plattform)\b{g(40)}\b(?:handelt|"
+        rf"tradet|investiert|eröffnet|schließt)\b{g(30)}\b(?:für sie|für dich|automatisch|"
+        r"in ihrem namen|in deinem namen)\b",
+        rf"\b(?:der algorithmus|die software|der roboter|die ki)\b{g(30)}\b(?:analysiert|"
+        r"überwacht|scannt) (?:den|die) (?:markt|märkte)\b",
+        # --- Russian ---------------------------------------------------------------------
+        r"\b(?:торгов\w{0,3}|трейдинг\w{0,3}|крипто\w{0,3}|интеллектуальн\w{0,3}|"
+        r"инвестиционн\w{0,3}) (?:робот|бот|алгоритм)\w{0,3}|\bавтоторгов\w{0,4}|"
+        r"\bавтоматическ\w{0,3} (?:торгов\w{0,3}|трейдинг\w{0,2}|режим\w{0,2})|"
+        r"\b(?:торгует|торгуют) автоматически|\bсделки (?:совершаются|открываются) "
+        r"автоматически",
+        rf"\b(?:робот|бот|программа|алгоритм|искусственный интеллект|платформа|система|"
+        rf"приложение)\w{{0,2}}\b{g(40)}\b(?:торгует|торгуют|совершает|совершают|открывает|"
+        rf"инвестирует|зарабатывает|анализирует)\w{{0,3}}\b{g(30)}\b(?:за вас|вместо вас|"
+        r"автоматически|от вашего имени|рынок)",
+        # --- Polish ----------------------------------------------------------------------
+        r"\b(?:robot|bot|oprogramowanie|algorytm)\w{0,3} (?:handlow|tradingow|inwestycyjn|"
+        r"do handlu)\w{0,3}|\bautomatyczn\w{0,3} (?:handel|handlu|trading\w{0,2}|tryb\w{0,2})\b|"
+        r"\bhandluje automatycznie\b|\bauto[-\s]?trading\b|\bw pełni (?:zautomatyzowan\w{1,3}|"
+        r"automatyczn\w{1,3})\b|\bautomatyczn\w{1,3} oprogramowani\w{1,3}\b|\boprogramowanie "
+        r"(?:wykonuje|robi) (?:wszystk\w{1,3} )?(?:akcje|transakcje|pracę) za (?:użytkownika|"
+        r"ciebie|was)\b",
+        rf"\b(?:robot|bot|oprogramowanie|algorytm|program|aplikacja|platforma|system|"
+        rf"sztuczna inteligencja)\w{{0,3}}\b{g(40)}\b(?:handluje|handlują|inwestuje|zawiera|"
+        rf"otwiera|dokonuje)\b{g(30)}\b(?:za ciebie|za was|automatycznie|w twoim imieniu)",
+        # --- Italian / Spanish / Portuguese / French -------------------------------------
+        r"\b(?:trading|commercio) (?:automatico|automatizzato)\b|\b(?:robot|bot|software) di "
+        r"trading\b|\bfa trading (?:per te|automaticamente)\b|\b(?:farà|fa|fanno) (?:anche )?"
+        r"tutto il lavoro (?:al posto tuo|per te)\b",
+        rf"\b(?:software|algoritmo|robot|programma)\b{g(40)}\b(?:analizza|traccia|monitora|"
+        rf"scansiona)\b{g(30)}\b(?:mercato|mercati)\b",
+        rf"\b(?:robot|bot|software|algoritmo|programma|app|applicazione|piattaforma|sistema|"
+        rf"intelligenza artificiale)\b{g(40)}\b(?:fa trading|negozia|investe|opera|esegue|"
+        rf"apre)\b{g(30)}\b(?:per te|per voi|automaticamente|al posto tuo|a tuo nome)\b",
+        r"\b(?:trading|comercio|negociaci[oó]n|negocia[cç][aã]o) autom[aá]tic[oa]\b|"
+        r"\b(?:robot|robô|bot|software) de (?:trading|negociaci[oó]n|negocia[cç][aã]o|"
+        r"investimento|inversi[oó]n)\b|\b(?:plataforma|algoritmo) autom[aá]tic[oa] de trading\b",
+        rf"\b(?:robot|robô|bot|software|algoritmo|programa|app|aplicaci[oó]n|aplicativo|"
+        rf"plataforma|sistema|intelig[eê]ncia artificial)\b{g(40)}\b(?:opera|negocia|invierte|"
+        rf"investe|hace trading|faz trading|realiza|ejecuta|executa|abre|trabaja|trabajar[ií]a|"
+        rf"trabalha)\b{g(30)}\b(?:por ti|por usted|por voc[eê]|para voc[eê]|autom[aá]ticamente|"
+        r"de forma autom[aá]tica|en tu nombre|en su nombre|em seu nome)",
+        r"\btrading (?:automatique|automatisé)\b|\b(?:robot|bot|logiciel) de trading\b",
+        rf"\b(?:robot|bot|logiciel|algorithme|programme|application|plateforme|système|"
+        rf"intelligence artificielle)\b{g(40)}\b(?:trade|négocie|investit|effectue|exécute|"
+        rf"ouvre|travaille)\b{g(30)}\b(?:pour vous|pour toi|automatiquement|à votre place|"
+        r"en votre nom)\b",
+        # --- Turkish / Czech / Dutch -----------------------------------------------------
+        r"\botomatik (?:ticaret|alım satım|işlem|trading)\w{0,4}|\b(?:ticaret|trading|alım "
+        r"satım) (?:robotu|botu|yazılımı)\b|\botomatik olarak (?:kazanç|kâr|kar|gelir|para|"
+        r"işlem)\w{0,4}|\botomatikleştir\w{0,6}",
+        rf"\b(?:robot|bot|yazılım|algoritma|program|uygulama|platform|sistem|yapay zeka)\w{{0,4}}"
+        rf"\b{g(40)}\b(?:sizin için|sizin adınıza|sizin yerinize|otomatik olarak)\b",
+        r"\bautomatick\w{0,3} (?:obchodování|obchod\w{0,3}|režim\w{0,2})\b|\bobchodní "
+        r"(?:robot|bot|software)\w{0,2}\b|\bobchoduje automaticky\b",
+        rf"\b(?:robot|bot|software|algoritmus|program|aplikace|platforma|systém)\w{{0,3}}"
+        rf"\b{g(40)}\b(?:obchoduje|investuje|provádí|otevírá)\b{g(30)}\b(?:za vás|za tebe|"
+        r"automaticky|vaším jménem)\b",
+        r"\bautomatisch(?:e)? (?:handel|handelen|trading|modus)\b|\bhandels(?:robot|bot|"
+        r"software)\b|\btrading ?(?:robot|software)\b",
+        rf"\b(?:robot|bot|software|algoritme|programma|app|platform|systeem)\b{g(40)}"
+        rf"\b(?:handelt|belegt|investeert|opent)\b{g(30)}\b(?:voor u|voor jou|automatisch|"
+        r"namens u|namens jou)\b",
+        # --- Vietnamese / Indonesian -----------------------------------------------------
+        r"\b(?:giao dịch|đầu tư) tự động\b|\btự động giao dịch\b|\b(?:robot|bot) (?:giao dịch|"
+        r"trade|trading)\b",
+        rf"\b(?:robot|bot|phần mềm|thuật toán|trí tuệ nhân tạo|ứng dụng|hệ thống)\b{g(40)}"
+        rf"\b(?:giao dịch|đầu tư)\b{g(20)}\b(?:thay bạn|cho bạn|giúp bạn|tự động)\b",
+        r"\b(?:robot|bot) (?:trading|forex|saham|kripto)\b|\btrading otomatis\b|"
+        r"\bauto[-\s]?trade\b",
+        rf"\b(?:robot|bot|software|perangkat lunak|algoritma|aplikasi|sistem|kecerdasan "
+        rf"buatan)\b{g(40)}\b(?:trading|berdagang|berinvestasi|bertransaksi|membuka posisi)"
+        rf"\b{g(30)}\b(?:untuk anda|untukmu|secara otomatis|otomatis)\b",
+        # --- Thai / Chinese / Arabic -----------------------------------------------------
+        r"(?:เทรด|ซื้อขาย)(?:ให้|แทน)(?:คุณ|ท่าน)|(?:เทรด|ซื้อขาย|ลงทุน)อัตโนมัติ|"
+        r"(?:โรบอท|บอท|หุ่นยนต์)(?:เทรด|ซื้อขาย)",
+        r"(?:自动|自動)(?:交易|炒币|炒幣|量化|跟单|跟單|套利|下单|下單)|量化(?:交易)?(?:机器人|機器人)|"
+        r"交易(?:机器人|機器人)|(?:AI|人工智能|机器人|機器人|软件|軟體|算法|系统|系統)\S{0,6}"
+        r"(?:帮你|幫你|替你|为你|為你)(?:交易|赚钱|賺錢|炒币|炒幣|下单|下單)",
+        r"(?:التداول|تداول) (?:الآلي|التلقائي|آلي|تلقائي)|(?:روبوت|بوت) (?:التداول|تداول)|"
+        r"(?:يتداول|يستثمر|يقوم بالتداول) (?:نيابة عنك|بدلا منك|بدلاً منك|تلقائيا|تلقائياً|آليا)",
+    ]
+    promise = [
+        # Money per period, in any of the languages above ("earn $1,000 a day").
+        rf"{_AMOUNT}{g(25)}{_PERIOD}(?!\s{{0,3}}(?:withdrawal |deposit |trading )?(?:limits?|caps?|"
+        r"fees?|quotas?)\b)",
+        rf"\b(?:every day|each day|daily|täglich|jeden tag|ежедневно|каждый день|codziennie|"
+        rf"ogni giorno|todos los d[ií]as|cada d[ií]a|todos os dias|chaque jour|her gün|denně|"
+        rf"elke dag|mỗi ngày|setiap hari)\b{g(30)}{_AMOUNT}",
+        r"(?:每天|每日|日赚|日賺|日入|月入|月赚|月賺|วันละ)\s{0,2}(?:[$€£¥]|usdt)?\s{0,2}\d",
+        # Claimed accuracy / win rate ("99.4% accuracy").
+        # (a model's "72% accuracy" in ML docs is no lander's "99.4% accuracy")
+        r"\b(?:8[5-9]|9\d)(?:[.,]\d{1,2})?\s{0,2}% (?:accura(?:cy|te)|win(?:ning)? rate|success rate|"  # noqa: E501
+        r"hit rate|of (?:all )?trades|treffsicherheit|genauigkeit|gewinnrate|trefferquote|"
+        r"точност\w{0,2}|успешн\w{0,3} сдел\w{0,3}|skuteczno\w{1,3}|dokładno\w{1,3}|"
+        r"precisione|di precisione|precisi[oó]n|de precisi[oó]n|precis[aã]o|de acerto|"
+        r"de r[eé]ussite|de précision|isabet\w{0,4}|doğruluk\w{0,4}|přesnost\w{0,2}|"
+        r"nauwkeurigheid|độ chính xác|akurasi)",
+        r"\b(?:accuracy|win(?:ning)? rate|success rate|treffsicherheit|genauigkeit|точность|"
+        r"skuteczność|dokładność|precisione|precisi[oó]n|precis[aã]o|taxa de acerto|"
+        r"précision|taux de réussite|isabet oranı|doğruluk|přesnost|nauwkeurigheid|"
+        r"độ chính xác|akurasi)(?: rate| level| oranı)?(?: of| von| de| di| od| van)?"
+        r"(?: up to| over| more than| bis zu| über| до| do| fino al| hasta| at[eé]| jusqu'à)? "
+        r"(?:8[5-9]|9\d)(?:[.,]\d{1,2})?\s{0,2}%",
+        r"(?:胜率|勝率|准确率|準確率|正确率|正確率)\s{0,2}(?:高达|高達|达到|達到)?\s{0,2}(?:8[5-9]|9\d)"
+        r"(?:\.\d{1,2})?\s{0,2}%",
+        # The affiliate landers' minimum deposit of 250.
+        rf"\b(?:minimum|min\.?|initial|starting|first|required|mindest|erst|минимальн\w{{0,3}}|"
+        rf"первоначальн\w{{0,3}}|minimaln\w{{1,3}}|minim[oa]|m[ií]nim[oa]|initial|minimum|"
+        rf"ilk|minimální|minimale)\b{g(30)}(?:[$€£]|usd|eur)?\s{{0,2}}250(?![\d.,]\d)\b",
+        r"\b250\s{0,2}(?:[$€£]|usd|eur|euro|dollars?)(?![\w])(?:\s{1,3}(?:deposit|einzahlung|"
+        r"erst-einzahlung|депозит|depozyt\w{0,2}|deposito|depósito|dépôt|yatırım|vklad))?|"
+        r"(?<![\w.,])[$€£]\s{0,2}250\b(?![.,]\d)",
+        # No experience needed.
+        rf"\b(?:no|zero|without(?: any)?) {_EXP_WORDS}(?:experience|knowledge|expertise)"
+        r"(?: (?:is |are )?(?:needed|required|necessary))?\b",
+        rf"\b(?:you )?(?:do not|don't) (?:need|have to have) (?:any )?{_EXP_WORDS}"
+        r"(?:experience|knowledge|expertise)\b",
+        r"\b(?:keine|ohne) (?:vorherige |vorkenntnisse|erfahrung|vorerfahrung|kenntnisse)\w{0,3}"
+        r"(?: (?:erforderlich|nötig|notwendig))?\b|\bohne vorkenntnisse\b",
+        r"\bбез (?:опыта|знаний|специальных знаний|вложений опыта)\b|\bопыт не (?:нужен|требуется)\b",  # noqa: E501
+        r"\bbez (?:doświadczenia|wiedzy|znajomości)\b|\bdoświadczenie nie jest (?:wymagane|"
+        r"potrzebne)\b|\bnie (?:potrzebujesz|musisz mieć) (?:żadnego )?doświadczenia\b",
+        r"\bsenza (?:alcuna )?(?:esperienza|competenze)\b|\bnessuna esperienza\b|"
+        r"\bsin (?:ninguna |ning[uú]n tipo de )?(?:experiencia|conocimientos)\b|"
+        r"\bno se necesita (?:experiencia|conocimientos?)\b|\bsem (?:nenhuma )?(?:experiência|"
+        r"conhecimento)\b|\bn[aã]o (?:precisa|é necess[aá]ri[oa]) (?:de )?(?:experiência|"
+        r"conhecimento)\b|\bsans (?:aucune )?(?:expérience|connaissances?)\b|\baucune "
+        r"expérience\b",
+        r"\b(?:deneyim|tecrübe|bilgi|aktif katılım)\w{0,3} (?:olmadan|gerekmez|gerektirmez|"
+        r"gerekmiyor)\b|\bbez (?:zkušeností|předchozích zkušeností|znalostí)\b|\bgeen "
+        r"(?:ervaring|voorkennis)\b|\bzonder (?:ervaring|voorkennis)\b",
+        r"\bkhông (?:cần|có) (?:kinh nghiệm|kiến thức)\b|\btanpa (?:pengalaman|keahlian)\b|"
+        r"\btidak perlu (?:pengalaman|keahlian)\b",
+        r"ไม่ต้องมี(?:ประสบการณ์|ความรู้)|(?:无需|無需|不需要|零)(?:任何)?(?:经验|經驗|基础|基礎|专业知识|專業知識)|"
+        r"(?:بدون|دون|لا تحتاج(?: إلى)?) (?:أي )?(?:خبرة|خبره|معرفة)",
+        # A few minutes a day.
+        r"\b(?:just|only|as little as|a few|few|\d{1,2}) (?:\d{1,2} )?minutes? (?:of (?:\W?work\W? )?)?"  # noqa: E501
+        r"(?:a|per|each|every) day\b|\b(?:ein paar|wenigen?|nur) (?:\d{1,2} )?minuten "
+        r"(?:„?arbeit\W{0,2} )?(?:pro|am|täglich|jeden) (?:tag)?|\b(?:kilka|parę|\d{1,2}) minut "
+        r"dziennie\b|\bpochi minuti al giorno\b|\b(?:unos|pocos) minutos al d[ií]a\b|"
+        r"\b(?:alguns|poucos) minutos por dia\b|\bquelques minutes par jour\b|"
+        r"\b(?:несколько|\d{1,2}) минут в день\b|\bgünde (?:sadece )?(?:birkaç|\d{1,2}) dakika\b|"
+        r"วันละ\s{0,2}\d{1,2}\s{0,2}นาที|每天(?:只需|仅需|僅需)?\s{0,2}\d{1,2}\s{0,2}分[钟鐘]",
+        # The celebrity's "wealth loophole", millionaires overnight.
+        r"\b(?:wealth|money|profit|secret|legal|financial) loophole\b|\b(?:revealed|reveals|"
+        r"announced|discovered|exposed|shares?) (?:a|the|this|his|her|their) (?:\w{2,12} )?"
+        r"loophole\b|"
+        r"\bsmuthul\b|\bschlupfloch\b|\bлазейк\w{0,2}\b|\bluk\w{0,2} (?:prawn\w{0,3}|finansow\w{0,3})\b|"  # noqa: E501
+        r"\bscappatoia\b|\bresquicio\b|\bbrecha\b|\bfaille\b",
+        r"\b(?:become|becoming|turn\w{0,3} (?:\w{1,12} ){0,2}into|make\w{0,1} (?:\w{1,12} )?(?:a )?)"  # noqa: E501
+        r"millionaires?\b|\bmillionaire (?:within|in|by)\b|\bmillionär\w{0,2} (?:werden|zu werden)\b|"  # noqa: E501
+        r"\bмиллионер\w{0,2}\b|\bmilioner\w{0,2}\b|\bmilionari\w{0,2}\b|\bmillonari[oa]s?\b|"
+        r"\bmilion[aá]ri[oa]s?\b|\bmillionnaires?\b|\bmilyoner\b|\bmiliony\b",
+        r"\b(?:earn|make) (?:money|profits?|income) (?:automatically|on autopilot|while you sleep|"
+        r"passively)\b|"
+        r"\b(?:dinero|ganar) mientras duermes\b|\bgeld im schlaf\b|\b(?:zarabiać|zarabiaj) "
+        r"(?:nawet )?(?:gdy|kiedy) śpisz\b|\bmentre dormi\b|\benquanto (?:você )?dorme\b|"
+        r"\bpendant que vous dormez\b|\bпока (?:вы )?спите\b|\bwhile you sleep\b",
+        r"\b(?:quit|quitting) (?:my|his|her|their|your) (?:day )?job\b",
+        r"\b(?:thousands|tens of thousands|hundreds of thousands|millions) of \w{2,12} (?:a|per|"
+        r"every) (?:day|week|month)\b",
+    ]
+    return {_ROBOT_CLAIM: claim, _ROBOT_PROMISE: promise}
+
+
+def _more_languages() -> dict[str, list[str]]:
+    """Scheme wording in German, Russian, Polish, Italian, Spanish, Portuguese, French,
+    Turkish, Czech, Dutch, Danish and Arabic (added to :func:`_raw_patterns`)."""
+    g = _g
+    lvl = (
+        r"(?:ebene|stufe|уровень|poziom|livello|nivel|n[ií]vel|niveau|seviye|úroveň|"
+        r"المستوى|مستوى)"
+    )
+    p: dict[str, list[str]] = {}
+    p["withdrawal_obstruction"] = [
+        # German
+        r"\bmindest[-\s]?(?:auszahlung|abhebung|auszahlungsbetrag)\w{0,3}\b|"
+        r"\b(?:minimale|minimaler) (?:auszahlung|abhebung)\w{0,3}\b",
+        rf"\b(?:steuer|gebühr|kaution|provision|sicherheitsleistung)\w{{0,3}}\b{g(40)}"
+        rf"\b(?:vor|bevor|um)\b{g(30)}\b(?:auszahl|abheb|freischalt|freigeb|entsperr)\w{{0,6}}",
+        r"\bkonto (?:wurde |ist )?(?:vorübergehend )?(?:gesperrt|eingefroren)\b"
+        r"(?=[^\n]{0,160}?(?:auszahl|abheb|zahl|gebühr|steuer|kaution|geldwäsche|freischalt))",
+        # Polish
+        r"\bminimaln\w{1,3} (?:kwot\w{1,2} )?wypłat\w{0,2}\b|\bwypłat\w{0,2} minimaln\w{1,3}\b",
+        rf"\b(?:zapłać|zapłacić|wpłać|wpłacić|uiścić|opłacić)\b{g(30)}\b(?:podat\w{{1,3}}|"
+        rf"opłat\w{{1,2}}|prowizj\w{{1,2}}|depozyt\w{{0,2}}|kaucj\w{{1,2}})\b{g(30)}\b(?:przed|aby|"
+        rf"żeby|w celu)\b{g(20)}\b(?:wypłat|odblok|odmroż)\w{{0,6}}",
+        r"\bkonto (?:zostało |jest )?(?:zablokowane|zamrożone)\b"
+        r"(?=[^\n]{0,160}?(?:wypłat|wpłat|opłat|podat|prowizj|kaucj|odblok|pranie))",
+        # Italian
+        r"\bprelievo minimo\b|\bminimo (?:di |per il )?prelievo\b|\bimporto minimo (?:di |per "
+        r"il )?prelievo\b",
+        rf"\b(?:pagare|versare|pagate|versate|paga|versa)\b{g(30)}\b(?:tass\w|commission\w|"
+        rf"deposito|cauzione|impost\w)\b{g(30)}\b(?:prima di|per|al fine di)\b{g(15)}"
+        rf"\b(?:prelevare|prelievo|sbloccare|ritirare)\b",
+        r"\bconto (?:è stato |è |viene )?(?:bloccato|congelato|sospeso)\b"
+        r"(?=[^\n]{0,160}?(?:preliev|ritir|pagar|versar|tass|commission|cauzion|riciclaggio))",
+        # Spanish / Portuguese
+        r"\bcomisi[oó]n (?:de|por) retiro\b|\btarifa de retiro\b|\bimpuesto (?:de|sobre el) "
+        r"retiro\b|\bretiro m[ií]nimo\b",
+        r"\btaxa de (?:retirada|levantamento)\b|\bsaques? (?:a partir de|m[ií]nimo de)\b",
+        # French
+        r"\bretrait minimum\b|\bminimum (?:de |pour le )?retrait\b|\bmontant minimum (?:de |du |"
+        r"pour (?:le |un )?)?retrait\b|\bfrais de retrait\b",
+        rf"\b(?:payer|verser|régler|payez|versez|réglez)\b{g(30)}\b(?:taxes?|frais|commissions?|"
+        rf"cautions?|dépôts?|impôts?)\b{g(30)}\b(?:avant de|pour|afin de)\b{g(15)}"
+        rf"\b(?:retirer|retrait|débloquer)\b",
+        r"\bcompte (?:a été |est )?(?:bloqué|gelé|suspendu)\b"
+        r"(?=[^\n]{0,160}?(?:retrait|retirer|payer|verser|frais|taxe|caution|blanchiment))",
+        # Turkish
+        r"\bminimum (?:para )?çek(?:im|me)\w{0,4}|\bçekim (?:için )?minimum\b|\ben az (?:para )?"
+        r"çekim\w{0,4}|\bçekim ücreti\b",
+        rf"\b(?:para çek\w{{0,6}}|çekim\w{{0,4}})\b{g(30)}\b(?:vergi|komisyon|ücret|teminat|"
+        rf"depozito)\w{{0,4}} (?:ödemeniz|ödenmesi|yatırmanız) gerek\w{{0,6}}",
+        r"\bhesab\w{0,4} (?:dondurul|bloke edil|askıya alın)\w{0,6}"
+        r"(?=[^\n]{0,160}?(?:çek|ödem|vergi|komisyon|teminat|kara para))",
+        # Czech
+        r"\bminimální (?:částka )?(?:výběr\w{0,2}|výplat\w{0,2})\b|\bpoplatek za výběr\b",
+        rf"\b(?:zaplatit|zaplaťte|uhradit|uhraďte)\b{g(30)}\b(?:daň|poplat\w{{1,3}}|provizi|"
+        rf"zálohu|kauci)\b{g(30)}\b(?:před|abyste|pro)\b{g(20)}\b(?:výběr|vybrat|odblok|"
+        rf"uvolnění)\w{{0,4}}",
+        # Dutch / Danish
+        r"\bminimale (?:opname|uitbetaling)\b|\bminimum(?:bedrag)? (?:opname|uitbetaling)\b|"
+        r"\bminimum (?:udbetaling|hævning)\b|\bmindste udbetaling\b",
+        # Arabic
+        r"(?:الحد الأدنى|الحد الادنى|أقل مبلغ|اقل مبلغ) (?:لل|ل)?سحب|رسوم (?:ال)?سحب|"
+        r"(?:تجميد|حظر|تعليق) (?:ال)?حساب(?=[^\n]{0,160}?(?:سحب|دفع|رسوم|ضريبة|غسيل))",
+        r"(?:دفع|ادفع|سداد|تسديد) (?:ال)?(?:ضريبة|رسوم|عمولة|تأمين)\S{0,3}\s[^\n.؟!]{0,30}?"
+        r"(?:قبل|لكي|حتى|من أجل) (?:ال)?سحب",
+    ]
+    p["instant_withdrawal"] = [
+        r"\b(?:sofortige|schnelle|blitzschnelle) (?:auszahlung|abhebung)\w{0,3}\b|"
+        r"\b(?:auszahlung|abhebung)\w{0,3} (?:sofort|in sekunden|in minuten)\b|"
+        r"\bjederzeit (?:wieder )?auszahl\w{0,3}\b",
+        r"\b(?:natychmiastow\w{1,3}|szybk\w{1,3}) wypłat\w{0,2}\b|\bwypłat\w{0,2} "
+        r"(?:natychmiast|w kilka minut)\b",
+        r"\bprelievi? (?:istantane\w|immediat\w|veloc\w)\b|\bpreleva in qualsiasi momento\b",
+        r"\bretrait(?:s)? (?:instantanés?|immédiats?|rapides?)\b|\bretirez (?:à tout moment|"
+        r"quand vous voulez)\b",
+        r"\b(?:anında|hızlı) (?:para )?çekim\w{0,4}\b",
+        r"\b(?:okamžit\w{1,2}|rychl\w{1,2}) výběr\w{0,2}\b",
+        r"\b(?:directe|snelle) (?:opname|uitbetaling)\w{0,2}\b",
+        r"سحب (?:فوري|سريع|الأرباح فورا|فورًا|فوراً)|سحب\S{0,3} (?:ارباح\S{0,2}|أرباح\S{0,2}) "
+        r"بشكل (?:يومي|فوري)",
+        r"\bмгновенн\w{0,3} выплат\w{0,3}|\bбыстр\w{0,3} (?:вывод|выплат)\w{0,3}",
+    ]
+    p["referral_levels"] = [
+        rf"\b{lvl}\s{{0,2}}[1-9]\s{{0,3}}(?:[:\-=(]\s{{0,3}})?{_PCT}",
+        # German
+        r"\b\d{1,2}[-\s]?(?:stufig\w{0,3}|ebenen|level|stufen)\w{0,2} (?:empfehlungs|partner|"
+        r"affiliate|provisions|bonus|referral)\w{0,10}|\bempfehlungs(?:bonus|provision|prämie)\w{0,3}\b|"
+        r"\bwerbeprämie\b",
+        # Russian
+        r"\b\d{1,2}\s{0,2}-?\s{0,2}(?:х|ти|и)?\s{0,2}уровнев\w{0,3} (?:реф\w{0,10}|партн[её]рск\w{0,3}|"  # noqa: E501
+        r"систем\w{0,2}|маркетинг\w{0,2})|\bрефсистем\w{0,2}|\bреферальн\w{0,3} (?:систем|"
+        r"структур|сет)\w{0,2}|\bмногоуровнев\w{0,3} (?:систем|маркетинг|партн[её]рск)\w{0,5}|"
+        r"\b(?:бонус|процент|вознаграждение)\w{0,3} за (?:приглашен\w{0,4}|привлечен\w{0,4}|"
+        r"каждого (?:приглашенного|партн[её]ра|друга))|\bреферальн\w{0,3} программ\w{0,2} "
+        r"(?:на |в )?\d{1,2}",
+        # Polish
+        r"\bprogram\w{0,2} (?:poleceń|partnersk\w{1,3}|referencyjn\w{1,3})\b|\bprowizj\w{1,2} "
+        r"(?:za polecenie|od poleconych)\b|\bbonus za polecenie\b|\b\d{1,2}[-\s]?poziomow\w{1,3}\b",
+        # Italian / Spanish / Portuguese / French
+        r"\bbonus (?:di |per )?(?:referral|presentazione|invito)\b|\bcommission\w (?:di |sui |"
+        r"per )(?:referral|presentazione|affiliazione)\b|\bprogramma (?:di )?(?:referral|"
+        r"affiliazione)\b|\b\d{1,2} livelli (?:di )?(?:referral|affiliazione|commission\w)\b",
+        r"\bprograma de (?:referidos|afiliados)\b|\bganancias por referidos\b|"
+        r"\bcomisi[oó]n(?:es)? (?:de|por) (?:afiliados|invitados)\b",
+        r"\bganhe (?:r\$ ?)?\d{1,5}(?:[.,]\d{2})? por (?:cada )?(?:indica[cç][aã]o|amigo "
+        r"indicado|indicado)\b|\blink de indica[cç][aã]o\b|\bprograma de (?:indica[cç][aã]o|"
+        r"afiliados)\b|\blucro com \d{1,3} indica[cç][õo]es\b",
+        r"\bprogramme de parrainage\b|\b(?:bonus|commissions?|prime) de parrainage\b|"
+        r"\b\d{1,2} niveaux (?:de )?(?:parrainage|commissions?)\b",
+        # Turkish / Czech / Dutch / Danish
+        r"\breferans (?:bonusu|komisyonu|programı|kazancı)\b|\bdavet (?:bonusu|komisyonu)\b|"
+        r"\b\d{1,2} seviye\w{0,4} (?:referans|ortaklık)\w{0,4}",
+        r"\b(?:provize|bonus) za doporučení\b|\bdoporučovací program\b|\b\d{1,2} úrovn\w{1,2} "
+        r"(?:provizí|doporučení)\b",
+        r"\breferral ?(?:commissie|programma)\b|\bdoorverwijzingsbonus\b|"
+        r"\bhenvisningsbonus\b|\bhenvisningsprogram\w{0,3}\b",
+        # Arabic / Chinese
+        r"(?:مكافأة|مكافآت|عمولة|عمولات|أرباح|ارباح) (?:ال)?(?:إحالة|احالة|إحالات|احالات|دعوة|"
+        r"الدعوة)|برنامج (?:ال)?(?:إحالة|احالة|إحالات|الإحالة|الاحالة)",
+        r"(?:推荐|推薦|邀请|邀請)(?:返利|收益|提成)|推[荐薦](?:级别|級別|等级|等級)",
+    ]
+    p["guarantee"] = [
+        # German
+        rf"\bgarantiert\w{{0,2}}\b{g(25)}\b(?:gewinn|rendite|einkommen|ertr[aä]g|zinsen|profit|"
+        rf"auszahlung|einnahme)\w{{0,3}}",
+        r"\b(?:gewinn|rendite|einkommen|ertrag|profit)\w{0,3} (?:ist |sind |wird |werden )?"
+        r"(?:100 ?% )?garantiert\b|\b(?:gewinn|rendite|profit)\w{0,3} zu garantieren\b|"
+        r"\bnull risiko\b|\brisikolos\w{0,2}\b|"
+        r"\brisikofrei\w{0,2}\b(?! (?:zins|rate|satz|anlage|verzinsung))",
+        # Russian
+        rf"\bгарантир\w{{0,8}}\b{g(30)}\b(?:заработ|вложени|рост|увеличени)\w{{0,6}}",
+        r"\b(?:доход|прибыл|доходност|выплат)\w{0,4} (?:гарантирован\w{0,3}|гарантируется)|"
+        r"\bгаранти(?:я|и|ю|ей) (?:стабильн\w{0,3} |высок\w{0,3} )?(?:дохода|прибыли|заработка|"
+        r"доходности)|\b100 ?% гаранти\w{0,3}",
+        # Polish
+        r"\bgwarantowan\w{1,3} (?:zysk|dochód|dochod|zwrot|profit|zarob|stop)\w{0,4}|"
+        r"\b(?:zysk|dochód|zwrot|zarobek|zarobki)\w{0,3} (?:jest |są )?gwarantowan\w{1,3}|"
+        r"\bzerowe ryzyko\b",
+        rf"\bgwarantuj\w{{1,4}}\b{g(30)}\b(?:zysk|dochód|dochod|zwrot|zarob)\w{{0,4}}",
+        # Italian
+        r"\b(?:guadagn|profitt|rendiment|ritorn|reddit|interess)\w{0,3} garantit\w{1,2}\b|"
+        r"\bgarantit\w{1,2} (?:guadagn|profitt|rendiment|reddit)\w{0,3}\b|"
+        r"\bgarantir(?:e|à|emo|ti)? (?:i )?(?:tuoi |vostri )?(?:profitti|guadagni|rendimenti)\b|"
+        r"\brischio zero\b",
+        # Spanish / Portuguese
+        r"\b(?:ganancias?|rendimientos?|beneficios?|retornos?|rentabilidad) \w{3,12} "
+        r"garantizad[oa]s?\b|\bgarant[ií]a de (?:ganar|ganancias|beneficios|rendimiento)\b|"
+        r"\b(?:ganancias|beneficios) asegurad[oa]s\b|\bretornos? garantidos?\b|"
+        r"\b(?:lucros?|ganhos?|rendimentos?) (?:certos?|assegurados?)\b",
+        # French
+        r"\b(?:gains?|profits?|rendements?|revenus?|bénéfices?|intérêts?) garantis?\b|"
+        r"\brisque z[ée]ro\b",
+        rf"\bgaranti(?:t|ssons|r|e)\b{g(25)}\b(?:gains?|profits?|rendements?|revenus?|"
+        rf"bénéfices?)\b",
+        # Turkish
+        r"\bgaranti(?:li)? (?:kazanç|kâr|kar|getiri|gelir|kazanc)\w{0,4}|\b(?:kazanç|kâr|getiri|"
+        r"gelir)\w{0,4} garanti\w{0,4}|\brisksiz\b(?! (?:faiz|oran))|\bsıfır risk\w{0,2}\b",
+        # Czech
+        r"\b(?:zaručen|garantovan)\w{1,3} (?:zisk|výnos|příjem|zhodnocení)\w{0,3}|"
+        r"\b(?:zisk|výnos|příjem)\w{0,3} (?:je |jsou )?(?:zaručen|garantován)\w{0,3}|"
+        r"\bnulové riziko\b",
+        # Dutch / Danish
+        r"\bgegarandeerd\w{0,2} (?:winst|rendement|inkomen|opbrengst)\b|\b(?:winst|rendement) "
+        r"(?:is )?gegarandeerd\b|"
+        r"\bgaranteret (?:fortjeneste|afkast|indkomst|overskud|gevinst)\b|\b(?:fortjeneste|afkast|"
+        r"indkomst) (?:er )?garanteret\b",
+        # Arabic
+        r"(?:ربح|الربح|أرباح|ارباح|الأرباح|الارباح|عائد|عوائد|دخل) (?:مضمون|مضمونة|مضمونه|"
+        r"مضمونا|مضموناً)|مضمون(?:ة)? (?:الربح|الأرباح|الارباح|العائد)|ضمان (?:الربح|الأرباح|"
+        r"الارباح|العائد|رأس المال)|(?:بدون|دون) (?:أي )?مخاطر(?:ة)?|خالي(?:ة)? من المخاطر|"
+        r"(?:آمن|امن|آمنة|امنة) 100 ?%|100 ?% (?:آمن|امن|مضمون)",
+        # Chinese
+        r"稳定收益有保障|收益稳定有保障|(?:保[证證]|承诺|承諾)(?:高额|高額)?(?:回[报報]|收益)|"
+        r"[稳穩]定(?:的)?高(?:收益|收入|回[报報])|(?:资本|資本|本金)(?:保护|保護)",
+    ]
+    p["urgency"] = [
+        # German
+        r"\bnur noch \d{1,4} (?:freie )?(?:plätze|kopien|exemplare|tickets)\b|"
+        r"\b(?:begrenzte|limitierte) (?:plätze|teilnehmerzahl)\b|\bbeeilen sie sich\b|"
+        r"\bbeeil dich\b|\bjetzt oder nie\b|\bangebot (?:endet|läuft ab) (?:heute|bald|in)\b|"
+        r"\bregistrierung (?:wird )?(?:bald )?geschlossen\b",
+        # Russian
+        r"\bограниченн\w{0,3} (?:количеств\w{0,2}|числ\w{0,2}) (?:мест|участников|копий)\b|"
+        r"\b(?:количество|число) мест ограничено\b|\bосталось (?:мест|копий)\s{0,3}:?\s{0,3}\d"
+        r"{1,4}|\bмест\w{0,2} ограничен\w{0,3}\b|\bтолько сегодня\b|\bспешите\b|\bуспей\b|"
+        r"\bуспевайте\b|\bпоследн\w{0,3} (?:места|мест)\b|\bпредложение (?:действует|ограничено)\b|"
+        r"\bдоступна ограниченному числу\b",
+        # Polish
+        r"\btylko (?:dziś|dzisiaj)\b|\bpo?śpiesz się\b|\bostatnia szansa\b|\bograniczon\w{1,3} "
+        r"(?:liczb\w{1,2} miejsc|czas\w{0,2}|ofert\w{1,2})\b|\btylko \d{1,4} (?:kopii|miejsc|"
+        r"egzemplarzy)\b|\bpozostał\w{0,2}\s{0,3}:?\s{0,3}\d{1,4} (?:kopii|miejsc)\b|"
+        r"\bnie przegap\w{0,3}\b|\brejestracja (?:będzie )?zamknięta\b",
+        # Italian
+        r"\b(?:solo|ancora) \d{1,4} posti\b|\bposti limitati\b|\bofferta limitata\b|"
+        r"\bsolo oggi\b|\bsbrigati\b|\baffrettati\b|\bultima "
+        r"(?:occasione|possibilità)\b|\bnon perdere (?:la tua|questa|l'occasione)\b|\brimast\w "
+        r"(?:solo )?(?:pochi|\d{1,4}) posti\b",
+        # Spanish / Portuguese
+        r"\bplazas limitadas\b|\bcupos limitados\b|\bsolo hoy\b|"
+        r"\bcerraremos el registro\b|\boferta (?:termina|v[aá]lida hasta)\b|\bquedan (?:solo )?"
+        r"\d{1,4} (?:plazas|cupos|lugares)\b|\bno pierdas (?:esta|tu|la) oportunidad\b|"
+        r"\bprisa\s{0,2}!",
+        r"\bs[oó] hoje\b|\bapenas hoje\b|\bvagas (?:restantes|"
+        r"esgotando)\b|\bcorra\s{0,2}!",
+        # French
+        r"\bplaces limitées\b|"
+        r"\baujourd'hui seulement\b|\bseulement aujourd'hui\b|\bdépêchez-vous\b|\bdernière "
+        r"chance\b|\bne manquez pas (?:cette|votre|l'occasion)\b|\bil ne reste (?:que|plus que) "
+        r"\d{1,4} places\b",
+        # Turkish / Czech / Dutch / Danish
+        r"\bsınırlı (?:sayıda|süre|kontenjan|teklif)\w{0,3}\b|\bson (?:şans|fırsat)\b|\bsadece "
+        r"bugün\b|\bacele edin\b|\bkaçırmayın\b|\bkontenjan sınırlı\b|\bsadece \d{1,4} (?:kişi|"
+        r"yer|kontenjan)\b",
+        r"\bomezen\w{1,3} (?:počet míst|nabídka|čas\w{0,2})\b|\b(?:pouze|jen) dnes\b|\bposlední "
+        r"šance\b|\bpospěšte si\b|\bzbývá (?:jen |pouze )?\d{1,4} míst\b",
+        r"\bbeperkt (?:aantal plaatsen|aanbod)\b|\bbeperkte tijd\b|\balleen vandaag\b|\blaatste "
+        r"kans\b|\bwees er snel bij\b|\bbegrænset (?:antal|tid|tilbud)\b|\bkun i dag\b|"
+        r"\bsidste chance\b|\bskynd dig\b",
+        # Arabic
+        r"(?:العدد|عدد الأماكن|الأماكن|المقاعد) محدود(?:ة)?|لفترة محدودة|عرض محدود|وقت محدود|"
+        r"الفرصة الأخيرة|آخر فرصة|لا تفوت الفرصة|(?:اليوم فقط|فقط اليوم)",
+        r"[时時]间有限|名额有限|名額有限",
+    ]
+    p["social_proof"] = [
+        # German
+        r"\b(?:gesamt|insgesamt) (?:ausgezahlt|auszahlungen|einzahlungen|investiert)\b|"
+        r"\bausgezahlt insgesamt\b|\blive[-\s](?:auszahlung|auszahlungen|einzahlungen|gewinne)\b|"
+        r"\bzufriedene (?:kunden|mitglieder|investoren|anleger|trader)\b|\bgewinne aller nutzer\b|"
+        r"\bgerade (?:gewonnen|verdient|ausgezahlt)\b|\bkundenstimmen\b|\bwas unsere (?:kunden|"
+        r"mitglieder|nutzer|investoren) sagen\b",
+        # Russian
+        r"\bотзывы (?:участников|пользователей|наших клиентов|инвесторов)\b|\bуже вывели\b|"
+        r"\b(?:только что|недавно) (?:вывел|заработал|получил)\w{0,2}\b|\bдовольн\w{0,2} "
+        r"(?:клиент|инвестор|пользовател)\w{0,3}|\bистори\w{1,2} успеха\b|\bвыплачено (?:более|"
+        r"свыше)\b|\bвсего (?:инвесторов|пользователей|участников|депозитов)\b",
+        # Polish
+        r"\b(?:łącznie|razem) wypłacono\b|\bwypłacono już\b|\bopinie (?:naszych )?(?:klientów|"
+        r"użytkowników|inwestorów)\b|\bwłaśnie zarobił\w{0,2}\b|\bzadowolonych (?:klientów|"
+        r"inwestorów|użytkowników)\b|\bświadectw\w{0,2} (?:naszych )?użytkowników\b",
+        # Italian / Spanish / Portuguese / French
+        r"\b(?:totale|in totale) (?:pagato|prelievi|depositi|investito)\b|\btestimonianze\b|"
+        r"\b(?:investitori|clienti) soddisfatti\b|\b(?:ha|hanno) appena (?:guadagnato|prelevato|"
+        r"ritirato)\b",
+        r"\bacaba de (?:ganar|retirar|invertir|depositar)\b|\bclientes satisfechos\b|\btotal "
+        r"(?:retirado|invertido|depositado)\b|\b(?:lo que|qué) dicen nuestros (?:clientes|usuarios|"
+        r"inversores)\b",
+        r"\bacabou de (?:ganhar|sacar|investir|depositar)\b|\bclientes satisfeitos\b|\btotal "
+        r"(?:sacado|investido|depositado)\b",
+        r"\btotal (?:payé|versé|retiré|investi)\b|\btémoignages\b|\b(?:clients|investisseurs) "
+        r"satisfaits\b|\bvient de (?:gagner|retirer|investir)\b",
+        # Turkish / Czech / Dutch / Danish
+        r"\btoplam (?:ödeme|ödenen|çekim|yatırılan|yatırımcı)\w{0,3}\b|\bmemnun (?:müşteri|"
+        r"yatırımcı|kullanıcı)\w{0,4}\b|\b(?:müşteri|kullanıcı|yatırımcı) yorumları\b|"
+        r"\bbaşarı hikaye\w{0,4}\b",
+        r"\bcelkem (?:vyplaceno|vybráno|investováno)\b|\bspokojen\w{1,2} (?:klient|investor|"
+        r"zákazník)\w{0,3}\b|\bprávě (?:vydělal|vybral)\w{0,2}\b",
+        r"\btevreden (?:klanten|beleggers)\b|\bgetuigenissen\b|\btilfredse (?:kunder|"
+        r"investorer)\b",
+        # Arabic
+        r"(?:إجمالي|اجمالي|مجموع) (?:المدفوعات|السحوبات|الإيداعات|الايداعات|المستثمرين|الأعضاء|"
+        r"الارباح|الأرباح)|(?:آراء|اراء|تجارب|شهادات) (?:العملاء|المستثمرين|عملائنا)|"
+        r"(?:عملاء|مستثمرين) (?:سعداء|راضين)",
+    ]
+    return p
+
+
 def _raw_patterns() -> dict[str, list[str]]:
     """Return the regex alternatives of every signal (uncompiled)."""
     g, c = _g, _c
@@ -335,7 +872,11 @@ def _raw_patterns() -> dict[str, list[str]]:
         r"|your )?(?:deposit|upgrade|payment)\b",
         r"\b(?:your|user|member|client)(?:'s)? (?:\w{2,12} )?(?:account|funds|wallet|balance|"
         r"assets) (?:has been|have been|is|are|was|were|will be|got|remains?)(?: temporarily| "
-        r"permanently)? (?:frozen|suspended|blocked|restricted)\b",
+        r"permanently)? (?:frozen|suspended|blocked|restricted)\b"
+        # ... with money in the same or the next sentence: a login lock-out or an API error
+        # message ("account status is blocked") is not an obstruction
+        r"(?=[^\n]{0,160}?(?:withdraw|deposit|pay|fee|tax|unfreez|unlock|launder|verif|releas|"
+        r"funds|money|balance))",
         rf"\b(?:suspected|suspicion of|suspicious) (?:of )?(?:money laundering|illegal funds|"
         rf"illegal activity|fraud)\b{g(60)}\b(?:deposit|pay|fee|unfreez|unlock|frozen|freeze)",
         rf"\b(?:pay|deposit|transfer)\b{g(40)}\bto (?:unfreeze|unlock|reactivate|release|"
@@ -426,7 +967,8 @@ def _raw_patterns() -> dict[str, list[str]]:
         rf"{g(15)}\bвывод",
         r"\bминимальн\w{0,4} (?:сумм\w{0,3} )?вывод\w{0,3}",
         r"\b(?:сч[её]т|аккаунт|кабинет)\w{0,2} (?:был |временно )?(?:заморожен|заблокирован)"
-        r"\w{0,2}",
+        r"\w{0,2}(?=[^\n]{0,160}?(?:вывод|выплат|средств|оплат|налог|комисси|депозит|залог|"
+        r"размороз|разблокир|отмыв|верификац))",
     ]
 
     p["instant_withdrawal"] = [
@@ -484,7 +1026,8 @@ def _raw_patterns() -> dict[str, list[str]]:
         # Chinese
         rf"(?:[一二三四五六七八九十]|\d{{1,2}})\s{{0,2}}[级級代层層](?:推荐|推薦|邀请|邀請|好友|下线|"
         rf"下線|会员|會員)?(?:奖励|獎勵|佣金|返佣|返利|提成|收益)?\s{{0,2}}[:：]?\s{{0,2}}{_PCT}",
-        r"推荐奖[励金]|推薦獎[勵金]|邀请奖励|邀請獎勵|推广佣金|推廣佣金|推荐佣金|推薦佣金|返佣|"
+        r"推荐奖[励金]|推薦獎[勵金]|邀请奖励|邀請獎勵|推广佣金|推廣佣金|推荐佣金|推薦佣金|"
+        r"(?:推荐|推薦|邀请|邀請|下[线線]|团队|團隊)返佣|返佣\s{0,2}[:：]?\s{0,2}\d{1,2}(?:\.\d)?\s{0,2}%|"
         r"下线返利|下線返利|团队奖励|團隊獎勵|(?:[一二三四五六七八九十]|\d{1,2})[级級](?:分销|分銷|"
         r"返佣|代理)|多[级級](?:分销|分銷|返佣)",
         # Thai
@@ -513,10 +1056,13 @@ def _raw_patterns() -> dict[str, list[str]]:
         rf"\b{_EN_PROFIT}(?: are| is| will be)?(?: fully| 100%)? (?:guaranteed|insured|assured)\b",
         r"\b100% (?:safe|secure|guaranteed|risk[-\s]?free|protected|profitable|insured)\b|"
         r"\b(?:fully|totally|completely|absolutely) (?:guaranteed|risk[-\s]?free|insured)\b",
-        r"\brisk[-\s]?free\b(?! (?:rate|demo|trial|interest|asset|bond))",
-        r"\b(?:no|zero|nil) risks?\b(?![-\s]?free)(?! of (?:data|injury|damage|fire|infection))",
+        # not the textbook's "default-risk free", "the risk-free return / security / yield"
+        r"(?<!default-)(?<!default[ ])\brisk[-\s]?free\b(?! (?:rate|demo|trial|interest|asset|"
+        r"bond|return|yield|securit|savings|government|treasur|t-bill))",
+        r"\b(?:no|zero|nil) risks?\b(?![-\s]?free)(?! of (?:data|injury|damage|fire|infection))"
+        r"(?! (?:adjustment|premium|weight))",
         r"\bwithout (?:any )?risks?\b(?! (?:to|of|for|that)\b)",
-        r"\bno (?:capital )?loss(?:es)?\b(?! of\b)|\bzero loss(?:es)?\b|"
+        r"\bno (?:capital )?loss(?:es)?\b(?! of\b)(?! u?int\d)|\bzero loss(?:es)?\b|"
         r"\b(?:never|can(?:not|'t)) lose (?:money|your (?:money|capital|investment|deposit))\b",
         r"\b(?:capital|principal) (?:is )?(?:100% )?(?:protected|guaranteed|secured|insured)\b",
         r"\b(?:capital|principal|deposit) (?:return(?:ed)?|back|refund(?:ed)?)s?\s{0,2}[:(]?"
@@ -557,20 +1103,25 @@ def _raw_patterns() -> dict[str, list[str]]:
         r"lucros?|ganhos?|rendimentos?) garantid[oa]s?\b|\b(?:ganancias?|rendimientos?|beneficios?|"
         r"retornos?|rentabilidad|ingresos?|intereses?) garantizad[oa]s?\b|"
         r"\bgaranti(?:zamos|mos) (?:\w{1,12} ){0,2}?(?:ganancias|rendimientos|beneficios|lucros?|"
-        r"retornos?)\b|\bsin riesgos?\b|\blibre de riesgos?\b|\briesgo cero\b|\bsem riscos?\b|"
+        r"retornos?)\b|\bsin riesgos?\b(?! para)|\blibre de riesgos?\b|\briesgo cero\b|\bsem riscos?\b(?! para)|"  # noqa: E501
         r"\brisco zero\b|\blivre de riscos?\b",
         rf"\bгарантир\w{{0,8}}\b{g(15)}\b(?:доход|прибыл|доходност)\w{{0,4}}",
-        r"\bбез (?:всякого )?риск\w{0,2}\b|\bнулев\w{0,3} риск\w{0,2}",
+        r"\bбез (?:всякого )?риск\w{0,2}\b(?! (?:для|потери))|\bнулев\w{0,3} риск\w{0,2}",
     ]
 
     p["urgency"] = [
-        r"\blimited[-\s]time (?:offer|only|deal|bonus|promotion|promo)\b|\bfor a limited time\b|"
+        r"\blimited[-\s]time (?:offer|only|deal|bonus|promotion|promo)\b|"
+        r"\bfor a limited time\b(?! (?:period|window|after|only after))|"
         r"\blimited (?:offer|slots?|spots?|places?|seats?)\b",
         r"\bonly (?:\d{1,4}|a few|few) (?:slots?|spots?|places?|seats?|positions?|vacancies|"
         r"packages?|plans?|memberships?|units?|tickets?)(?: (?:left|remaining|available))?\b",
         r"\b\d{1,4} (?:slots?|spots?|places?|seats?|positions?) (?:left|remaining)\b",
-        r"\b(?:offer|promotion|promo|bonus|registration) (?:ends|expires|closes|valid until)\b",
-        r"\bact (?:now|fast|quickly|today)\b|\bhurry up\b|(?<!\ba\s)\bhurry(?=\s{0,2}[!,])|"
+        # not "when an Offer expires" (a ledger object)
+        r"(?<!an[ ])(?<!the[ ])\b(?:offer|promotion|promo|bonus|registration) (?:ends|expires|"
+        r"closes|valid until)\b",
+        # imperatives only: not "empowered to act quickly", "you need to hurry up"
+        r"(?<!to[ ])\bact (?:now|fast|quickly|today)\b|(?<!to[ ])\bhurry up\b|"
+        r"(?<!\ba\s)\bhurry(?=\s{0,2}[!,])|"
         r"\bhurry (?:and )?(?:invest|join|register|sign up|deposit)\b|"
         r"\blast chance to (?:invest|join|buy|get|register|claim|deposit)\b|"
         r"\bwhile (?:stocks?|supplies|slots) last\b|\bbefore it'?s too late\b|"
@@ -589,7 +1140,9 @@ def _raw_patterns() -> dict[str, list[str]]:
         r"ưu đãi|suất) có hạn\b|\bcơ hội cuối\b|\bđừng bỏ lỡ\b|\bkết thúc sau\b|"
         r"\bduy nhất hôm nay\b|\bhạn chót\b",
         # Chinese
-        r"限[时時]|名[额額]有限|[仅僅只]剩(?:最后)?\s{0,2}\d{1,4}|最后机会|最後機會|(?:不要|别|別|莫)[错錯]过|"
+        r"限[时時]|名[额額]有限|[仅僅只]剩(?:最后)?\s{0,2}\d{1,4}|最后机会|最後機會|"
+        r"(?:不要|别|別|莫)[错錯]过(?:这次|這次|本次|此次|这个|這個)?(?:机会|機會|良机|良機|优惠|優惠|福利|"
+        r"赚钱|賺錢|财富|財富)|"
         r"[错錯]过不再|机不可失|機不可失|先到先得|立即抢购|立即搶購|手慢无|手慢無|限量",
         # Thai
         r"เวลาจำกัด|จำนวนจำกัด|จำกัดเวลา|จำกัดจำนวน|เหลือ(?:อีก)?เพียง|โอกาสสุดท้าย|อย่าพลาด|"
@@ -609,14 +1162,15 @@ def _raw_patterns() -> dict[str, list[str]]:
     ]
 
     p["social_proof"] = [
-        r"\btotal (?:paid(?: out)?|payouts?|withdrawals?|withdrawn|deposits?|deposited|invested|"
-        r"members|investors|users|accounts)\b",
+        rf"{_FIELD_BEFORE}\btotal (?:paid(?: out)?|payouts?|withdrawals?|withdrawn|deposits?|"
+        rf"deposited|invested|members|investors|users|accounts)\b{_FIELD_AFTER}",
         r"\bour (?:investors|members|clients|users) (?:have )?(?:earned|made|received|"
         r"withdrawn)\b|\b(?:investors|members) (?:have )?(?:earned|received|withdrawn)\b",
         r"\blive (?:payouts?|withdrawals?|deposits?|transactions|statistics|stats)\b",
-        r"\b(?:recent|latest|last) (?:\d{1,2} )?(?:deposits?|withdrawals?|payouts?)\b",
+        rf"{_FIELD_BEFORE}\b(?:recent|latest|last) (?:\d{{1,2}} )?(?:deposits?|withdrawals?|"
+        rf"payouts?)\b{_FIELD_AFTER}",
         r"\b(?:members|users|investors|visitors) online\b|\bonline (?:members|users|investors)\b",
-        r"\bsuccessful (?:investors|traders|members|withdrawals?)\b|\btestimonials?\b",
+        r"\bsuccessful (?:investors|traders|members|withdrawals)\b|\btestimonials?\b",
         r"\b(?:happy|satisfied) (?:investors|clients|customers|members)\b",
         r"\b(?:days|running days) online\b|\bjust (?:withdrew|withdrawn|deposited|invested|"
         r"earned|received|made)\b(?=\s{1,3}(?:\$|usd|usdt|€|£)?\s{0,2}\d)|"
@@ -629,8 +1183,11 @@ def _raw_patterns() -> dict[str, list[str]]:
         r"\bđang trực tuyến\b|\bvừa (?:rút|nạp)\b|\bcảm nhận (?:của )?(?:khách hàng|nhà đầu tư)\b|"
         r"\blời chứng thực\b",
         # Chinese
-        r"已支付|累[计計](?:支付|提现|提現|出金|用户|用戶|会员|會員|收益)|[总總](?:提现|提現|支付|出金)|"
-        r"在[线線]人[数數]|成功(?:提现|提現|出金)|[刚剛][刚剛](?:提现|提現|充值|出金)|用[户戶]评价|"
+        # Totals only with an amount right after them: in exchange and broker API docs
+        # "已支付" is an order status and "累计收益" / "总提现" are field names.
+        r"(?:已支付|累[计計](?:支付|提现|提現|出金|用户|用戶|会员|會員|收益)|[总總](?:提现|提現|支付|出金)|"
+        r"成功(?:提现|提現|出金))(?=\s{0,2}[:：]?\s{0,2}(?:[$¥￥€]|usdt|usd|rmb)?\s{0,2}\d)|"
+        r"在[线線]人[数數]|[刚剛][刚剛](?:提现|提現|充值|出金)|用[户戶]评价|"
         r"用戶評價|[会會][员員]人[数數]",
         # Thai
         r"ยอด(?:ถอน|จ่าย)(?:รวม|ทั้งหมด)|จ่ายไปแล้ว|ถอนไปแล้ว|สมาชิกออนไลน์|ผู้ใช้ออนไลน์|"
@@ -638,14 +1195,18 @@ def _raw_patterns() -> dict[str, list[str]]:
         # Lao
         r"ຖອນສຳເລັດ|ຈ່າຍແລ້ວ|ສະມາຊິກອອນລາຍ|ຍອດຖອນ",
         # Indonesian
-        r"\btotal (?:penarikan|pembayaran|dibayar|investor|member|deposit)\b|\binvestor sukses\b|"
+        rf"{_FIELD_BEFORE}\btotal (?:penarikan|pembayaran|dibayar|investor|member|deposit)\b"
+        rf"{_FIELD_AFTER}|\binvestor sukses\b|"
         r"\bmember online\b|\btestimoni\b|\bbaru saja (?:menarik|withdraw|wd|deposit)\b|"
         r"\bbukti (?:penarikan|pembayaran|wd|transfer)\b",
         # Spanish / Portuguese / Russian
         r"\btotal pagado\b|\binversores satisfechos\b|\btestimonios\b|\btotal pago\b|"
-        r"\bdepoimentos\b|\binvestidores satisfeitos\b|\bвсего выплачено\b|\bвыплачено\b|"
+        r"\bdepoimentos\b|\binvestidores satisfeitos\b|\bвсего выплачено\b|"
+        r"\bвыплачено(?=\s{0,3}[:：]?\s{0,3}(?:[$€₽]\s{0,2})?\d)|"
         r"\bотзывы (?:инвесторов|клиентов)\b",
     ]
+
+    p.update(_robot_patterns())
 
     p["crypto_payment"] = [
         r"\b(?:usdt|tether)\s{0,2}[-(/\[]?\s{0,2}(?:trc|erc|bep)[-\s]?20\b\)?",
@@ -796,6 +1357,8 @@ def _raw_patterns() -> dict[str, list[str]]:
         r"\bвысок\w{0,3} (?:уровень )?риск\w{0,3}|\bпрошл\w{0,4} доходност\w{0,3} не\b|"
         r"\bвы можете потерять\b",
     ]
+    for signal, alternatives in _more_languages().items():
+        p[signal].extend(alternatives)
     return p
 
 
@@ -1115,8 +1678,11 @@ def _raw_hits(norm: str, low: str) -> list[tuple[int, int, str]]:
 
 #: Signals whose hits are cancelled by a preceding negation.
 _NEGATABLE = frozenset(
-    {"guarantee", "withdrawal_obstruction", "instant_withdrawal", "fiat_payment"}
+    {"guarantee", "withdrawal_obstruction", "instant_withdrawal", "fiat_payment",
+     _ROBOT_CLAIM, _ROBOT_PROMISE}
 )
+#: Signals whose hits are dropped when the rest of the clause calls them a scam.
+_WARNABLE = frozenset({"guarantee", "withdrawal_obstruction", _ROBOT_CLAIM, _ROBOT_PROMISE})
 _NEG_WORDS = 5
 
 
@@ -1124,7 +1690,11 @@ _LATIN_NEG = (
     "no", "not", "never", "nor", "neither", "without", "cannot", "can't", "won't", "don't",
     "doesn't", "isn't", "aren't", "wasn't", "didn't", "nothing", "none", "không", "chẳng",
     "chưa", "tidak", "tak", "bukan", "belum", "jangan", "nunca", "nem", "não", "nao", "jamás",
-    "нет", "не", "никогда", "ни", "kein", "keine", "nicht",
+    "нет", "не", "никогда", "ни", "kein", "keine", "keinen", "keinerlei", "nicht", "nie",
+    "żadnego", "żadnych", "non", "nessun", "nessuna", "ningún", "ninguna", "nenhum",
+    "nenhuma", "pas", "ne", "aucun", "aucune", "jamais", "hiçbir", "değil", "asla", "není",
+    "nejsou", "žádný", "žádné", "niet", "geen", "nooit", "ikke", "ingen", "aldrig", "لا", "ليس",
+    "ليست", "لن", "غير",
     # warnings about scams ("if anyone asks you to pay a fee to release a withdrawal")
     "anyone", "someone", "scammer", "scammers", "fraudster", "fraudsters", "criminals",
     "beware",
@@ -1132,6 +1702,8 @@ _LATIN_NEG = (
 #: Extra words that cancel a withdrawal-fee hit ("free withdrawal fee"? "miễn phí rút tiền").
 _FEE_NEG = (
     "free", "zero", "miễn", "gratis", "bebas", "tanpa", "nol", "sin", "sem", "isento", "без",
+    "ohne", "kostenlos", "gebührenfrei", "bez", "darmowe", "senza", "gratuito", "gratuita",
+    "sans", "gratuit", "gratuits", "ücretsiz", "zdarma", "zonder", "uden", "بدون", "مجاني",
 )
 _CJK_NEG = (
     "不", "没有", "沒有", "没", "沒", "无需", "無需", "无法", "無法", "并非", "並非", "未", "非",
@@ -1145,9 +1717,67 @@ _TH_FEE_NEG = ("ฟรี", "ຟຣີ", "ยกเว้น")
 #: ("guaranteed-return offers are scams").
 _WARNING_WORDS = (
     "scam", "fraud", "red flag", "warning sign", "ponzi", "lừa đảo", "诈骗", "骗局", "詐騙",
-    "騙局", "penipuan", "มิจฉาชีพ", "หลอกลวง", "мошенни",
+    "騙局", "诱饵", "誘餌", "非法", "penipuan", "bodong", "มิจฉาชีพ", "หลอกลวง", "мошенни",
+    "betrug", "betrüg", "abzocke", "oszust", "truffa", "estafa", "fraude", "golpe", "arnaque",
+    "escroquerie", "dolandırıc", "podvod", "oplichting", "svindel", "احتيال", "نصب",
 )
 _WARNING_WINDOW = 48
+
+
+#: Honest-context cues that cancel a hit: per signal, a regex searched in the same sentence
+#: before the hit (up to :data:`_VETO_WINDOW` characters; anchor with ``$`` for words right
+#: before it) and one searched in the same sentence after it (``^`` for words right after
+#: it). They carry the wording of protocol / API documentation and textbooks that share
+#: words with the scam phrases ("Total Deposits: the total amount deposited in the vault",
+#: "the referral address passed to submit()", "withdraw at any time as long as the pool
+#: has enough liquidity"). Matched against the lower-cased text.
+_VETO: dict[str, tuple[str | None, str | None]] = {
+    "withdrawal_obstruction": (
+        # error tables of broker APIs ("30082 INVALID_ARGUMENT account status is blocked"),
+        # field tables of exchange APIs ("withdrawMin | string | Minimum withdrawal amount")
+        rf"(?:invalid_argument|failed_precondition|permission_denied|error code|"
+        rf"код ошибки|错误码|錯誤碼|account status is \w{{1,12}}|{_API_TYPE})\s{{0,3}}$",
+        None,
+    ),
+    "instant_withdrawal": (
+        rf"\b(?:vaults?|pools?|protocols?|smart contracts?|lenders?|suppliers?|depositors?|"
+        rf"liquidity providers?|lps|on-?chain|confirmations?|internal transfers?)\b|"
+        rf"\ban\s{{1,3}}$|\b(?:service|serve|handle|support)s?\s{{1,3}}$|{_API_TYPE}\s{{0,3}}$|"
+        # exchange API docs: "适用于...站内转账, 无需链上确认, 即时到账"
+        rf"链上|鏈上|站内|站內|内部转账|內部轉帳|适用于|適用於|确认数|確認數|接口|参数|參數|字段",
+        r"\b(?:liquidity|utili[sz]ation|collateral|as long as|provided (?:that|there|the)|"
+        r"subject to|unless|if (?:there|the|enough|sufficient)|depending on|cool-?down|"
+        r"unbonding|withdrawal queue|borrow(?:ed|ers?|ing)?|redeem)\b|^\s{1,3}requests?\b",
+    ),
+    "referral_levels": (
+        r"\b(?:(?:referral|referrer|wallet|contract) address|address (?:for|of) (?:the )?"
+        r"referral|parameter|param|argument|contract|on-?chain|validators?|node operators?|"
+        r"endpoints?|api|sdk|rebates?|fee discounts?|trading fees|integrators?|front-?ends?|"
+        r"discontinued|deprecated)\b|_referral|"
+        r"接口|参数|參數|字段|地址|合约|合約|经纪商|經紀商|请求|請求",
+        r"^\s{0,3}address|\b(?:(?:referral|referrer|wallet|contract) address|parameter|param|"
+        r"argument|contract|on-?chain|validators?|node operators?|endpoints?|api|sdk|rebates?|"
+        r"fee discounts?|trading fees|integrators?|front-?ends?|(?:has|was|have been|were) "
+        r"(?:ended|discontinued|paused|deprecated)|discontinued|deprecated)\b|"
+        r"接口|参数|參數|字段|地址|合约|合約|经纪商|經紀商",
+    ),
+}
+_VETO["guarantee"] = (
+    None,
+    # "validators are guaranteed a slow, steady income as long as they perform their duties"
+    r"\b(?:as long as|so long as|provided (?:that|they|you)|only if|solange|sofern|пока|"
+    r"при условии|pod warunkiem|o ile|purché|a condizione che|siempre que|siempre y cuando|"
+    r"desde que|contanto que|tant que|à condition que|sürece|pokud|zolang|så længe)\b",
+)
+# A price, fee or limit is no promise: "the Pro plan costs $129 per month", "the daily
+# withdrawal limit is $1,000,000 per day" (trading-bot vendors, exchange API docs).
+_VETO[_ROBOT_PROMISE] = (
+    r"\b(?:pric\w{0,4}|costs?|plans?|subscriptions?|billed|fees?|pay|limits?|caps?|maximum|"
+    r"max|spend|budget|tariff|preis\w{0,2}|kosten|gebühr\w{0,2}|цена|стоимост\w{1,2}|лимит\w{0,2}|"
+    r"precio|preço|prix|tarif|koszt|cena|costo|limite)\b[^\n]{0,20}$",
+    r"^[^\n]{0,25}\b(?:subscriptions?|plans?|billed|abonnement|abo|limits?|caps?|fees?)\b",
+)
+_VETO_WINDOW = 100
 
 
 class _Aux(NamedTuple):
@@ -1163,6 +1793,9 @@ class _Aux(NamedTuple):
     th_neg: re.Pattern[str]
     th_fee_neg: re.Pattern[str]
     free_suffix: re.Pattern[str]
+    clause_start: re.Pattern[str]
+    neg_after: re.Pattern[str]
+    veto: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]
 
 
 @cache
@@ -1177,7 +1810,8 @@ def _aux() -> _Aux:
         neg_any=re.compile(_trie(sorted({w.lower() for w in every}))),
         inner_neg=re.compile(
             r"(?<!\w)(?:not|never|no|cannot|can't|won't|don't|doesn't|without|không|chưa|tidak|"
-            r"tak|bukan|belum|nunca|não|нет|не)(?!\w)|不|没|沒|無需|无需|ไม่|ບໍ່"
+            r"tak|bukan|belum|nunca|não|нет|не|nicht|kein|keine|nie|non|pas|ne|değil|niet|geen|"
+            r"ikke|لا)(?!\w)|不|没|沒|無需|无需|ไม่|ບໍ່"
         ),
         warning_word=re.compile(_trie(sorted(_WARNING_WORDS))),
         sentence_end=re.compile(r"[.!?;。！？\n]"),
@@ -1195,6 +1829,16 @@ def _aux() -> _Aux:
             r"tidak ada|rp\s?0\b)",
             re.IGNORECASE,
         ),
+        clause_start=re.compile(r"(?s:.*)[.!?;。！？\n]"),
+        # Turkish negates after the phrase: "kâr garantisi yoktur", "garanti değildir"
+        neg_after=re.compile(
+            r"\s{0,3}(?:yok|yoktur|değil|değildir|vermez|vermiyor|verilmez|sunmaz|sunmuyoruz|"
+            r"edilmez|edilemez)(?!\w)"
+        ),
+        veto={
+            signal: tuple(None if p is None else re.compile(_sp(p)) for p in pair)
+            for signal, pair in _VETO.items()
+        },
     )
 
 
@@ -1476,6 +2120,27 @@ def _warning_after(low: str, end: int) -> bool:
     return not low[max(0, w - 6) : w].rstrip().endswith(("not", "not a"))
 
 
+def _vetoed(low: str, start: int, end: int, signal: str) -> bool:
+    """Whether honest-context cues around a hit cancel it (see :data:`_VETO`)."""
+    aux = _aux()
+    before, after = aux.veto[signal]
+    if before is not None:
+        head = low[max(0, start - _VETO_WINDOW) : start]
+        cut = aux.clause_start.match(head)  # greedy: up to the last sentence end
+        if cut is not None:
+            head = head[cut.end() :]
+        if head and before.search(head):
+            return True
+    if after is not None:
+        tail = low[end : end + _VETO_WINDOW]
+        stop = aux.sentence_end.search(tail)
+        if stop is not None:
+            tail = tail[: stop.start()]
+        if tail and after.search(tail):
+            return True
+    return False
+
+
 def _keep(norm: str, low: str, start: int, end: int, signal: str) -> bool:
     """Post-filter a raw hit.
 
@@ -1484,11 +2149,13 @@ def _keep(norm: str, low: str, start: int, end: int, signal: str) -> bool:
     a negation inside ("cannot be withdrawn within 28 days") and fee hits followed by a
     zero or "free" amount.
     """
+    if signal in _VETO and _vetoed(low, start, end, signal):
+        return False
     if signal not in _NEGATABLE:
         return True
-    if _negated(norm, low, start, signal):
+    if _negated(norm, low, start, signal) or _aux().neg_after.match(low, end):
         return False
-    if signal in ("guarantee", "withdrawal_obstruction"):
+    if signal in _WARNABLE:
         aux = _aux()
         if _warning_after(low, end):
             return False
@@ -1497,6 +2164,46 @@ def _keep(norm: str, low: str, start: int, end: int, signal: str) -> bool:
         ):
             return False
     return True
+
+
+#: Value of a ``trading_robot`` hit per part.
+_ROBOT_KIND = {_ROBOT_CLAIM: "automation", _ROBOT_PROMISE: "promise"}
+
+
+def _pair_robot(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``trading_robot`` hits: automation claims and promises that have one of the other
+    kind within :data:`_ROBOT_WINDOW` characters, without overlaps, as
+    ``(start, end, "automation" | "promise")``. Sorting makes it O(n log n)."""
+    spans = {
+        kind: sorted((s, e) for s, e, k in parts if k == kind) for kind in _ROBOT_KIND
+    }
+    claims, promises = spans[_ROBOT_CLAIM], spans[_ROBOT_PROMISE]
+    if not claims or not promises:
+        return []
+
+    def near(mine: list[tuple[int, int]], other: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        starts = [s for s, _ in other]
+        max_end: list[int] = []  # max_end[i]: the furthest end among other[: i + 1]
+        for _, e in other:
+            max_end.append(max(e, max_end[-1]) if max_end else e)
+        kept = []
+        for s, e in mine:
+            i = bisect_left(starts, s)
+            after = i < len(other) and other[i][0] - e <= _ROBOT_WINDOW
+            before = i > 0 and s - max_end[i - 1] <= _ROBOT_WINDOW
+            if after or before:
+                kept.append((s, e))
+        return kept
+
+    found = [(s, e, _ROBOT_KIND[_ROBOT_CLAIM]) for s, e in near(claims, promises)]
+    found += [(s, e, _ROBOT_KIND[_ROBOT_PROMISE]) for s, e in near(promises, claims)]
+    found.sort(key=lambda h: (h[0], -h[1]))
+    out: list[tuple[int, int, str]] = []
+    for s, e, kind in found:
+        if out and s < out[-1][1]:  # hits of one signal never overlap
+            continue
+        out.append((s, e, kind))
+    return out
 
 
 def find_signals(text: str) -> list[SignalMatch]:
@@ -1530,6 +2237,7 @@ def find_signals(text: str) -> list[SignalMatch]:
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in norm)
     hits = sorted(_raw_hits(norm, low), key=lambda h: (h[2], h[0], -h[1]))
     out: list[SignalMatch] = []
+    robot_parts: list[tuple[int, int, str]] = []
     last_signal, last_end = "", -1
     for ns, ne, signal in hits:
         if signal != last_signal:
@@ -1544,11 +2252,18 @@ def find_signals(text: str) -> list[SignalMatch]:
         if ne <= ns or not _keep(norm, low, ns, ne, signal):
             continue
         last_end = ne
+        if signal in _ROBOT_KIND:
+            robot_parts.append((ns, ne, signal))
+            continue
         start, end = (ns, ne) if omap is None else omap.span(ns, ne)
         if end <= start:
             continue
         quote = text[start:end]
         out.append(SignalMatch(signal, start, end, quote, _value(signal, norm[ns:ne])))
+    for ns, ne, kind in _pair_robot(robot_parts):
+        start, end = (ns, ne) if omap is None else omap.span(ns, ne)
+        if end > start:
+            out.append(SignalMatch("trading_robot", start, end, text[start:end], kind))
     out.sort(key=lambda s: (s.start, s.end, SIGNALS.index(s.signal)))
     return out
 
