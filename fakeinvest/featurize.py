@@ -32,6 +32,7 @@ Features fall into four groups, and the model treats each group differently:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 import re
@@ -47,7 +48,7 @@ from .features.brands import BrandRegistry, default_registry
 from .features.domain import DOMAIN_FEATURES, domain_features, split_domain
 from .features.hosting import find_parked_markers, free_hosting
 from .features.kit import dom_fingerprint, find_kit_markers
-from .features.lexicon import SIGNALS, find_signals
+from .features.lexicon import SIGNALS, find_signals, reported_spans
 from .features.returns import find_return_claims
 from .snapshot import Page, Snapshot
 
@@ -76,8 +77,11 @@ RETURN_FEATURES = (
 UNSCORED_SIGNALS = ("licence_claim", "risk_warning")
 #: Lexicon signals that are wording honest finance sites share with scams.
 SUPPORT_SIGNALS = ("crypto_payment", "fiat_payment", "messenger_contact")
+#: Return features that are scheme evidence: how high the promise is and how many promises
+#: are beyond any honest product. A mere count of rate statements is not ("4.50% AER").
+SCHEME_RETURN_FEATURES = ("return_max_daily_pct", "return_high_yield_claims")
 SCHEME_FEATURES: tuple[str, ...] = (
-    *RETURN_FEATURES,
+    *SCHEME_RETURN_FEATURES,
     *(s for s in SIGNALS if s not in UNSCORED_SIGNALS and s not in SUPPORT_SIGNALS),
     "kit_markers",
 )
@@ -95,6 +99,7 @@ COPY_MARKERS = frozenset({"httrack_mirror", "httrack_added", "saved_from_url",
                           "singlefile_copy", "saved_page_assets"})
 CONTEXT_FEATURES: tuple[str, ...] = (
     *UNSCORED_SIGNALS,
+    *(f for f in RETURN_FEATURES if f not in SCHEME_RETURN_FEATURES),
     "brand_mentions",
     "brand_claim",
     "return_annual_implied_pct",
@@ -118,9 +123,9 @@ FEATURE_DESCRIPTIONS: dict[str, str] = {
     "guarantee": "guaranteed, risk-free or no-loss profit wording",
     "urgency": "time or slot pressure ('only 12 VIP places left')",
     "social_proof": "payout tickers, 'total paid out', successful-investor testimonials",
-    "trading_robot": "'the software trades for you' auto-trading robot claims combined with "
-                     "the lander's money promises ('earn $1,000 a day', 'no experience "
-                     "needed')",
+    "trading_robot": "auto-trading robot lander: 'the software trades for you' claims, counted "
+                     "only next to the landers' promises ('earn $1,000 a day', '99.4% "
+                     "accuracy', 'minimum deposit 250', 'no experience needed')",
     "crypto_payment": "deposits in crypto-currency or e-currency, wallet addresses",
     "fiat_payment": "bank transfer or card payments",
     "messenger_contact": "contact through Telegram, WhatsApp, Zalo, WeChat ...",
@@ -241,7 +246,15 @@ def _compute_page_features(page: Page, registry: BrandRegistry) -> FeatureSet:
             context = _widen(text, start, end) if start is not None and end is not None else ""
             items.append(Evidence(feature, quote, page.url, start, end, context))
 
-    claims = find_return_claims(text)
+    # Promises a page only reports (a bank's scam warning quoting "2% daily") are no offer.
+    reported = reported_spans(text)
+    starts = [s for s, _e in reported]
+
+    def is_reported(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        return i >= 0 and end <= reported[i][1]
+
+    claims = [c for c in find_return_claims(text) if not is_reported(c.start, c.end)]
     rates = [c.daily_rate for c in claims]
     values["return_max_daily_pct"] = max(rates, default=0.0)
     values["return_median_daily_pct"] = statistics.median(rates) if rates else 0.0

@@ -109,11 +109,14 @@ class Model:
         return self._base
 
     def explain(self, snapshot: Snapshot) -> Explanation:
-        """The raw score of a snapshot split into a base score and per-column contributions.
+        """The score of a snapshot split into a base score and per-column contributions.
 
         Linear models: contributions are measured from an empty page (an absent signal
         contributes exactly 0); boosted trees: decision paths (see :mod:`fakeinvest.explain`).
-        Either way ``base + contributions.sum()`` is the model's score.
+        Under the evidence gate the topic columns are scaled so that their sum is capped
+        (:mod:`fakeinvest.evidence_gate`) and ``impersonation`` holds the fixed
+        impersonation term. Either way ``base + contributions.sum() + impersonation`` is
+        the model's (gated) score.
         """
         raw = self._explain_raw(self._transform(snapshot))
         if self.gate is None:
@@ -130,7 +133,12 @@ class Model:
                          "models and HistGradientBoostingClassifier")
 
     def _gated(self, raw: Explanation, impersonating: bool) -> Explanation:
-        """Apply the evidence gate to an explanation: the topic block is scaled to its cap."""
+        """Apply the evidence gate to an explanation.
+
+        The gated score of the empty page is ``min(base, cap)``, which becomes the base;
+        the topic columns are scaled by one factor in [0, 1] so that base and topic add up
+        to ``min(base + topic, cap)``; scheme columns are untouched.
+        """
         gate = self.gate
         assert gate is not None
         k = gate.scheme_columns
@@ -138,11 +146,12 @@ class Model:
         scheme = float(contrib[:k].sum())
         rest = raw.score - scheme
         topic = rest - raw.base
-        if rest > gate.cap() and topic > 0:
-            contrib[k:] *= (gate.cap() - raw.base) / topic
-            rest = gate.cap()
+        base = min(raw.base, gate.cap())
+        capped = min(rest, gate.cap())
+        if topic != 0.0:
+            contrib[k:] *= (capped - base) / topic
         imp = gate.impersonation_weight if impersonating else 0.0
-        return Explanation(scheme + rest + imp, raw.base, contrib, imp)
+        return Explanation(scheme + capped + imp, base, contrib, imp)
 
     def _dense(self, x: np.ndarray) -> np.ndarray:
         dense = self.pipeline.named_steps.get("dense")
@@ -225,7 +234,8 @@ class Model:
     def _reasons(self, snapshot: Snapshot, fs: FeatureSet, contributions: np.ndarray,
                  impersonation: float = 0.0) -> list[Reason]:
         names = self._feature_names()
-        scheme_names = set(SCHEME_FEATURES)
+        k = self.gate.scheme_columns if self.gate is not None else len(SCHEME_FEATURES)
+        scheme_names = {n.removeprefix("engineered__") for n in names[:k]}
         contrib = {int(i): float(contributions[i]) for i in np.flatnonzero(contributions)}
         contrib = {i: c for i, c in contrib.items() if abs(c) >= MIN_CONTRIBUTION}
         engineered: list[Reason] = []

@@ -73,7 +73,8 @@ class Verdict:
         Calibrated probability that the site is a fraudulent investment platform;
         NaN when the site could not be analysed (see ``error``).
     flagged : bool
-        ``probability >= threshold`` of the model.
+        ``probability >= threshold`` of the model. Under the evidence gate a flagged verdict
+        always has a reason of kind ``"scheme"``.
     reasons : list of Reason
         Strongest reasons first: positive contributions, then context facts.
     features : dict of str to float

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +74,24 @@ def test_mentions_are_exact_whole_word_spans(text: str) -> None:
         assert text[start:end].lower() in {a.lower() for a in brand.aliases}
         assert start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
         last = end
+
+
+@pytest.mark.parametrize("host", ["www.essent-finance.nl", "deriv.com", "docs.deriv.com"])
+def test_other_words_one_edit_from_a_brand_are_no_lookalikes(host: str) -> None:
+    # "finance" is one letter from "binance", "deriv" (a broker of its own) from "derive".
+    assert default_registry().host_lookalikes(f"https://{host}/") == []
+
+
+@pytest.mark.parametrize("host", ["binnance.io", "b1nance-pro.com", "binace.top",
+                                  "bianance.net", "atfx-vn.com"])
+def test_typosquats_are_lookalikes(host: str) -> None:
+    assert default_registry().host_lookalikes(f"https://{host}/")
+
+
+def test_a_brand_inside_a_headline_is_no_claim() -> None:
+    reg = default_registry()
+    headline = ("Energy XXI Bermuda Breaks Above 200-Day Moving Average - Bullish for EXXI - "
+                "Forbes")
+    assert "Bullish" not in {c.brand.name for c in reg.claims(headline, "", "")}
+    for title in ("ATFX Global | Trading", "Withdrawal Center | ATFX-Pro"):
+        assert any(c.brand.name.startswith("ATFX") for c in reg.claims(title, "", ""))

@@ -149,3 +149,21 @@ def test_other_major_version_is_refused_before_unpickling(tmp_path: Path) -> Non
     with pytest.raises(errors.ModelError, match="retrain it with `fakeinvest train`"):
         load_model(path, trusted=True)
     assert not Path("/tmp/fakeinvest-pwned").exists()
+
+
+def test_verdicts_and_batch_scores_agree_under_the_gate() -> None:
+    """A verdict's probability is the gated score's, whatever side of the cap it falls."""
+    m = load_model()
+    pages = sorted((Path(__file__).parent / "pages").glob("*/*.html"))
+    snaps = [Snapshot.from_html(p.read_text(encoding="utf-8")) for p in pages]
+    snaps.append(Snapshot.from_html(""))
+    probs = m.predict_proba(snaps)
+    for snap, p in zip(snaps, probs, strict=True):
+        v = m.verdict(snap)
+        assert v.probability == pytest.approx(p, abs=1e-9)
+        e = m.explain(snap)
+        assert e.base + e.contributions.sum() + e.impersonation == pytest.approx(e.score,
+                                                                                abs=1e-9)
+        if m.gate is not None and e.contributions[:m.gate.scheme_columns].sum() == 0 \
+                and e.impersonation == 0:
+            assert not v.flagged

@@ -8,7 +8,6 @@ carries scheme evidence; vocabulary alone never flags; impersonation never lower
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,22 +19,6 @@ from fakeinvest.verdict import Verdict
 PAGES = Path(__file__).parent / "pages"
 HONEST = sorted((PAGES / "honest").glob("*.html"))
 SCHEME = sorted((PAGES / "scheme").glob("*.html"))
-
-
-# Known lexicon defects, measured with the shipped model: "minimum withdrawal" counts as
-# withdrawal obstruction, customer reviews and a limited-time bonus as social proof and
-# urgency, and a bank's scam warning that quotes scam wording fires the scheme signals.
-KNOWN_FALSE_FLAGS = {"en_bank_security.html", "en_broker_landing.html",
-                     "en_broker_withdrawal.html", "en_exchange_fees.html",
-                     "vi_bank_scam_warning.html", "en_broker", "en_exchange", "en_bank",
-                     "vi_bank"}
-
-
-def _known(name: str) -> Any:
-    if name in KNOWN_FALSE_FLAGS:
-        return pytest.param(name, marks=pytest.mark.xfail(
-            strict=True, reason="known lexicon false positive (issue note)"))
-    return name
 
 
 def _site(files: list[Path], url: str) -> Snapshot:
@@ -54,7 +37,7 @@ def test_fixture_pages_exist() -> None:
     assert len(HONEST) >= 15 and len(SCHEME) >= 10
 
 
-@pytest.mark.parametrize("name", [_known(p.name) for p in HONEST])
+@pytest.mark.parametrize("name", [p.name for p in HONEST])
 def test_honest_page_is_not_flagged(name: str) -> None:
     path = PAGES / "honest" / name
     v = score_snapshot(Snapshot.from_html(path.read_text(encoding="utf-8"),
@@ -62,8 +45,8 @@ def test_honest_page_is_not_flagged(name: str) -> None:
     assert not v.flagged, (v.probability, [(r.feature, r.contribution) for r in v.reasons[:6]])
 
 
-@pytest.mark.parametrize("prefix", [_known(p) for p in ("en_broker", "en_exchange", "en_bank",
-                                                       "vi_broker", "vi_bank")])
+@pytest.mark.parametrize("prefix", ["en_broker", "en_exchange", "en_bank", "vi_broker",
+                                    "vi_bank"])
 def test_honest_site_is_not_flagged(prefix: str) -> None:
     files = [p for p in HONEST if p.name.startswith(prefix)]
     v = score_snapshot(_site(files, "https://www.example-firm.com/"))

@@ -102,29 +102,59 @@ class BrandClaim:
     quote: str
 
 
-def _edit_distance_le1(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
+#: Character pairs that look alike in a host name (``l``/``1``, ``o``/``0``, ``rn`` aside).
+_HOMOGLYPHS = frozenset(frozenset(p) for p in (
+    "il", "l1", "i1", "o0", "e3", "a4", "s5", "g9", "gq", "uv", "b6", "z2", "t7", "mn"))
+
+
+def _confusable_edit(token: str, brand: str) -> bool:
+    """Whether ``token`` is ``brand`` with one typosquatting edit.
+
+    A look-alike swaps a character for one that looks alike (``b1nance``), swaps two
+    neighbours (``bianance``), or drops or adds a letter inside the name or doubles one
+    (``binace``, ``binnance``). Other single edits make other words: ``finance`` is not
+    ``binance`` and ``deriv`` (a broker of its own) is not ``derive``.
+    """
+    if len(token) == len(brand):
+        diff = [i for i, (x, y) in enumerate(zip(token, brand, strict=True)) if x != y]
+        if len(diff) == 1:
+            return frozenset((token[diff[0]], brand[diff[0]])) in _HOMOGLYPHS
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and token[diff[0]] == brand[diff[1]] and token[diff[1]] == brand[diff[0]])
+    longer, shorter = (token, brand) if len(token) > len(brand) else (brand, token)
+    if len(longer) - len(shorter) != 1:
         return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    if len(a) > len(b):
-        a, b = b, a
     i = 0
-    while i < len(a) and a[i] == b[i]:
+    while i < len(shorter) and shorter[i] == longer[i]:
         i += 1
-    return a[i:] == b[i + 1 :]
+    if longer[i + 1:] != shorter[i:]:
+        return False
+    doubled = (i > 0 and longer[i] == longer[i - 1]) or (
+        i + 1 < len(longer) and longer[i] == longer[i + 1])
+    return doubled or 0 < i < len(longer) - 1
 
 
 def _imitates(token: str, brand_token: str) -> bool:
     """``atfxvn`` imitates ``atfx`` (prefix + up to 3 chars); ``binnance`` imitates ``binance``."""
     if token.startswith(brand_token) and len(token) - len(brand_token) <= 3:
         return True
-    return len(brand_token) >= 6 and _edit_distance_le1(token, brand_token)
+    return len(brand_token) >= 6 and _confusable_edit(token, brand_token)
 
 
 _WORD = re.compile(r"\w+")
+
+
+_TITLE_SEP = re.compile(r"\s+[-|–—:·»]\s+|\s*\|\s*")
+_TITLE_NAME_WORDS = 5
+
+
+def _title_names(title: str) -> list[str]:
+    """The parts of a title that can name the site: its first and its last segment
+    ("ATFX Global | Trading" -> "ATFX Global"), when short. A brand inside a headline
+    ("... Bullish for EXXI - Forbes") is a mention, not the site presenting itself."""
+    segments = [seg.strip() for seg in _TITLE_SEP.split(title or "") if seg.strip()]
+    ends = dict.fromkeys(segments[:1] + segments[-1:])
+    return [seg for seg in ends if len(seg.split()) <= _TITLE_NAME_WORDS]
 
 
 class BrandRegistry:
@@ -307,7 +337,8 @@ class BrandRegistry:
         """
         out: list[BrandClaim] = []
         seen: set[str] = set()
-        sources = [("title", title), ("site_name", site_name)]
+        sources = [("title", name) for name in _title_names(title)]
+        sources.append(("site_name", site_name))
         sources += [("copyright", m.group(0)) for m in _COPYRIGHT.finditer(text[-5000:])]
         for where, value in sources:
             for _s, _e, brand in self.mentions(value):
