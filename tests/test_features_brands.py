@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fakeinvest.features.brands import BrandRegistry, default_registry
+from fakeinvest.features.brands import Brand, BrandRegistry, default_registry
 
 from .strategies import text_chunks
 
@@ -95,3 +95,20 @@ def test_a_brand_inside_a_headline_is_no_claim() -> None:
     assert "Bullish" not in {c.brand.name for c in reg.claims(headline, "", "")}
     for title in ("ATFX Global | Trading", "Withdrawal Center | ATFX-Pro"):
         assert any(c.brand.name.startswith("ATFX") for c in reg.claims(title, "", ""))
+
+
+def test_a_brand_owns_the_registrable_domain_of_its_official_subdomain() -> None:
+    reg = default_registry()
+    # Yahoo Finance lives on finance.yahoo.com: Yahoo's other hosts are Yahoo's own.
+    assert not [c for c in reg.host_lookalikes("http://au.health.yahoo.com/x.html")
+                if c.brand.name == "Yahoo Finance"]
+    # ... but a brand on a free host owns only its own subdomain, never the host.
+    brand = Brand("Acme Invest", ("Acme Invest",), "broker", ("acme-invest.github.io",))
+    assert brand.owns("acme-invest.github.io") and not brand.owns("github.io")
+    assert Brand("Yahoo Finance", ("Yahoo Finance",), "news",
+                 ("finance.yahoo.com",)).owns("yahoo.com")
+
+
+def test_a_country_qualifier_is_no_alias() -> None:
+    claims = default_registry().claims("", "", "Copyright © 2006 Yahoo! Australia & NZ Pty Ltd")
+    assert "ABC (Australia)" not in {c.brand.name for c in claims}

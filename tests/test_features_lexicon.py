@@ -167,6 +167,7 @@ POSITIVE: list[tuple[str, str]] = [
     ("social_proof", "Nhà đầu tư thành công"),
     ("social_proof", "已支付 1,000,000 USDT"),
     ("social_proof", "Total penarikan hari ini"),
+    ("urgency", "Jangan lewatkan kesempatan emas ini, kuota terbatas!"),
     ("trading_robot", "The software trades for you and members earn $1,000 a day."),
     ("trading_robot", "Our trading robot works automatically with 99.4% accuracy - no experience "
                       "needed."),
@@ -269,6 +270,9 @@ def test_positive_case_counts() -> None:
 
 NEGATIVE: list[str] = [
     # Ordinary terms of honest brokers and exchanges, not obstruction or pressure.
+    "Namun jangan lewatkan potensi pasar dari properti yang akan dibangun.",
+    "Đừng bỏ lỡ bản tin thị trường hằng tuần của chúng tôi.",
+    "Não perca nosso webinar sobre renda fixa.",
     "Minimum withdrawal: $100",
     "Số tiền rút tối thiểu là 50 USDT.",
     "ถอนขั้นต่ำ 500 บาท",

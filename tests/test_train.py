@@ -303,3 +303,14 @@ def test_cli_train_smoke_on_a_corpus_sample(tmp_path: Path,
     assert card["data"]["pages"] == 150 and card["data"]["scam_pages"] == 75
     assert metrics["by_family"] and metrics["by_lang"]
     assert sum(v["scam"] for v in metrics["by_family"].values()) == 75
+
+
+def test_cli_train_lists_folder_without_the_lists_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "corpus.jsonl"
+    write_corpus(data)
+    (tmp_path / "lists").mkdir()
+    status, err = _run(["train", "--data", str(data), "--out", str(tmp_path / "m"),
+                        "--lists", str(tmp_path / "lists")], capsys)
+    assert status == 2 and "investment_scam_domains.csv.gz" in err
+    assert not (tmp_path / "m").exists()

@@ -31,6 +31,11 @@ SUPPLEMENT = Path(__file__).resolve().parent / "brands_supplement.csv"
 NOT_ALIASES = frozenset(
     "UK US FR NL HK JP ZA NZ EU True Stake Wise Ally Gate Apex Stuff du EE e& Aster Nado "
     "SWISS BT Octa Futu ccxt".split()
+    # Countries that qualify a name ("ABC (Australia)", "The Star (Malaysia)"): a page that
+    # names the country does not claim the brand.
+    + "Australia Malaysia Singapore India Indonesia Vietnam Thailand Laos Philippines "
+      "Cambodia Myanmar China Japan Korea Canada Germany France Europe Global "
+      "International".split()
 )
 
 

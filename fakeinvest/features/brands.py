@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .domain import split_domain
+from .hosting import free_hosting
 
 __all__ = ["Brand", "BrandClaim", "BrandRegistry", "default_registry"]
 
@@ -68,9 +69,19 @@ class Brand:
     licences: tuple[str, ...] = ()
 
     def owns(self, registered_domain: str) -> bool:
-        """Return True if ``registered_domain`` is (a subdomain of) an official domain."""
+        """Return True if ``registered_domain`` is (a subdomain of) an official domain, or
+        the registrable domain of one (``yahoo.com`` for ``finance.yahoo.com``)."""
         d = registered_domain.lower()
-        return any(d == o or d.endswith("." + o) for o in self.official_domains)
+        return d in self.official_registered or any(
+            d == o or d.endswith("." + o) for o in self.official_domains)
+
+    @cached_property
+    def official_registered(self) -> frozenset[str]:
+        """Registrable domains of the official domains, except shared hosts: a brand on
+        ``brand.github.io`` does not own ``github.io``."""
+        return frozenset(r for o in self.official_domains
+                         if (r := split_domain(o).registered) and r != o
+                         and free_hosting(o) is None)
 
     @cached_property
     def domain_tokens(self) -> tuple[str, ...]:

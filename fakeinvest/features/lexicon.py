@@ -1213,7 +1213,8 @@ def _raw_patterns() -> dict[str, list[str]]:
         r"\b\d{1,2}\s{0,2}h\s{1,3}\d{1,2}\s{0,2}m\s{1,3}\d{1,2}\s{0,2}s\b",
         # Vietnamese
         r"\bchỉ còn(?: lại)? (?:\d{1,4}|vài|ít|một|hai|ba)\b|\bnhanh tay\b|\b(?:số lượng|thời gian|"
-        r"ưu đãi|suất) có hạn\b|\bcơ hội cuối\b|\bđừng bỏ lỡ\b|\bkết thúc sau\b|"
+        r"ưu đãi|suất) có hạn\b|\bcơ hội cuối\b|\bđừng bỏ lỡ (?:cơ hội|ưu đãi|lợi nhuận)\b|"
+        r"\bkết thúc sau\b|"
         r"\bduy nhất hôm nay\b|\bhạn chót\b",
         # Chinese
         r"限[时時]|名[额額]有限|[仅僅只]剩(?:最后)?\s{0,2}\d{1,4}|最后机会|最後機會|"
@@ -1221,20 +1222,24 @@ def _raw_patterns() -> dict[str, list[str]]:
         r"赚钱|賺錢|财富|財富)|"
         r"[错錯]过不再|机不可失|機不可失|先到先得|立即抢购|立即搶購|手慢无|手慢無|限量",
         # Thai
-        r"เวลาจำกัด|จำนวนจำกัด|จำกัดเวลา|จำกัดจำนวน|เหลือ(?:อีก)?เพียง|โอกาสสุดท้าย|อย่าพลาด|"
+        r"เวลาจำกัด|จำนวนจำกัด|จำกัดเวลา|จำกัดจำนวน|เหลือ(?:อีก)?เพียง|โอกาสสุดท้าย|อย่าพลาดโอกาส|"
         r"รีบ(?:สมัคร|ลงทุน|เลย|ด่วน)|หมดเขต|ด่วน(?:ที่สุด)?!",
         # Lao
-        r"ຈຳກັດ(?:ເວລາ|ຈຳນວນ)|ເວລາຈຳກັດ|ໂອກາດສຸດທ້າຍ|ຢ່າພາດ|ເຫຼືອພຽງ|ດ່ວນ",
+        r"ຈຳກັດ(?:ເວລາ|ຈຳນວນ)|ເວລາຈຳກັດ|ໂອກາດສຸດທ້າຍ|ຢ່າພາດໂອກາດ|ເຫຼືອພຽງ|ດ່ວນ",
         # Indonesian
         r"\b(?:waktu|kuota|slot|tempat|penawaran|promo|jumlah|kursi|stok) terbatas\b|"
-        r"\bsegera daftar\b|\bjangan (?:sampai )?lewatkan\b|\bkesempatan terakhir\b|"
+        r"\bsegera daftar\b|\bjangan (?:sampai )?lewatkan (?:kesempatan|peluang|promo|bonus|"
+        r"keuntungan)\b|\bkesempatan terakhir\b|"
         r"\bhanya (?:tersisa|tinggal) \d{1,4}\b|\bburuan\b|\bpromo berakhir\b",
         # Spanish / Portuguese / Russian
         r"\búltimas (?:plazas|vagas)\b|\b(?:por )?tiempo limitado\b|\boferta limitada\b|"
-        r"\bno te lo pierdas\b|\bdate prisa\b|\bsolo quedan \d{1,4}\b|\btempo limitado\b|"
-        r"\bvagas limitadas\b|\bnão perca\b|\brestam apenas \d{1,4}\b",
+        r"\bno (?:te )?pierdas (?:esta |la )?(?:oportunidad|oferta)\b|\bdate prisa\b|"
+        r"\bsolo quedan \d{1,4}\b|\btempo limitado\b|"
+        r"\bvagas limitadas\b|\bnão perca (?:esta |essa |a )?(?:oportunidade|chance|oferta)\b|"
+        r"\brestam apenas \d{1,4}\b",
         r"\bограниченн\w{0,3} (?:время|предложение)\b|\bуспейте\b|"
-        r"\bосталось (?:всего|только) \d{1,4}\b|\bне упустите\b|\bпоследний шанс\b",
+        r"\bосталось (?:всего|только) \d{1,4}\b|\bне упустите (?:свой |этот |эту )?(?:шанс|"
+        r"возможност\w{0,2})\b|\bпоследний шанс\b",
     ]
 
     p["social_proof"] = [
