@@ -2312,6 +2312,15 @@ def _pair_robot(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
     return out
 
 
+def _prepared(text: str) -> tuple[str, OffsetMap | None, str]:
+    """The normalised text, its offset map and its lower-cased copy (same length)."""
+    norm, omap = _normalise(text)
+    low = norm.lower()
+    if len(low) != len(norm):  # pragma: no cover - _normalise folds the only such char
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in norm)
+    return norm, omap, low
+
+
 def find_signals(text: str) -> list[SignalMatch]:
     """Find all fraud-signal phrases in `text`.
 
@@ -2337,10 +2346,7 @@ def find_signals(text: str) -> list[SignalMatch]:
     """
     if not isinstance(text, str) or not text:
         return []
-    norm, omap = _normalise(text)
-    low = norm.lower()
-    if len(low) != len(norm):  # pragma: no cover - _normalise folds the only such char
-        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in norm)
+    norm, omap, low = _prepared(text)
     hits = sorted(_raw_hits(norm, low), key=lambda h: (h[2], h[0], -h[1]))
     reported = _Spans(_reported(norm, low))
     out: list[SignalMatch] = []
@@ -2468,15 +2474,12 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
     list of (start, end)
         Sorted, disjoint character offsets into ``text``: sentences that call something
         a scam or a fraud; on pages that do so twice, the quotations; on pages that do so
-        four times or more, everything. :func:`find_signals`
-        drops the scheme hits inside them; other extractors (promised returns) may too.
+        four times or more, everything. :func:`find_signals` drops the scheme hits inside
+        them; other extractors (promised returns) may too.
     """
     if not isinstance(text, str) or not text:
         return []
-    norm, omap = _normalise(text)
-    low = norm.lower()
-    if len(low) != len(norm):  # pragma: no cover - _normalise folds the only such char
-        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in norm)
+    norm, omap, low = _prepared(text)
     merged = _Spans(_reported(norm, low))
     spans = list(zip(merged.starts, merged.ends, strict=True))
     return spans if omap is None else [omap.span(s, e) for s, e in spans]
