@@ -15,16 +15,19 @@ A model's raw score (log-odds) splits exactly into per-column contributions
 
 The gated score is::
 
-    score = scheme + impersonation + min(base + topic, threshold_score - margin)
+    score = scheme + impersonation + bound(base + topic, threshold_score - margin)
 
-so the topic block can lift a site at most to ``margin`` below the decision threshold:
-a site is flagged only when scheme evidence worth at least ``margin`` log-odds is present,
-and then only if the whole score reaches the threshold. Below the cap nothing changes: a
-page whose topic block is modest is scored exactly as the underlying linear model scores
-it, and honest vocabulary can still pull a score down without limit.
+where ``bound(x, cap) = -log(exp(-x) + exp(-cap))`` is a smooth minimum: always below
+``cap`` and below ``x``, within ``log 2`` of ``min(x, cap)``, and within 0.05 of ``x`` when
+``x`` is 3 log-odds under the cap. So the topic block can never lift a site to
+``margin`` below the decision threshold: a site is flagged only when scheme evidence
+worth more than ``margin`` log-odds is present, and then only if the whole score reaches
+the threshold. Well below the cap a page is scored as the underlying linear model scores
+it, and honest vocabulary can still pull a score down without limit. Unlike a hard
+``min``, the smooth bound keeps the order of the pages it bounds (no ties at the cap), so
+a ranking by score still puts the more suspicious of two evidence-less pages first.
 
-Equivalently, a site is flagged iff ``raw score + impersonation >= threshold_score`` and
-``scheme + impersonation >= margin``. The threshold is chosen on out-of-fold gated scores
+The threshold is chosen on out-of-fold gated scores
 (:func:`choose_threshold_score`), which depend on the threshold itself; since the
 false-positive rate of the gated flag only falls as the threshold rises, the lowest
 threshold meeting the target is found by bisection.
@@ -37,7 +40,24 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["EvidenceGate", "choose_threshold_score", "split_scores"]
+__all__ = ["EvidenceGate", "bound", "choose_threshold_score", "split_scores"]
+
+
+def bound(x: Any, cap: float) -> Any:
+    """Smooth minimum of ``x`` and ``cap``: ``-log(exp(-x) + exp(-cap))``, always < cap.
+
+    Parameters
+    ----------
+    x : float or ndarray
+    cap : float
+
+    Returns
+    -------
+    float or ndarray
+        Same shape as ``x``.
+    """
+    out = -np.logaddexp(-np.asarray(x, dtype=float), -cap)
+    return float(out) if np.ndim(out) == 0 else out
 
 
 @dataclass(frozen=True)
@@ -80,7 +100,7 @@ class EvidenceGate:
         ndarray of float
         """
         return (np.asarray(scheme, dtype=float) + self.impersonation(impersonated)
-                + np.minimum(np.asarray(rest, dtype=float), self.cap()))
+                + bound(np.asarray(rest, dtype=float), self.cap()))
 
     def impersonation(self, impersonated: Any) -> np.ndarray:
         """The impersonation term of each site (weight x indicator)."""
@@ -161,7 +181,7 @@ def choose_threshold_score(scheme: np.ndarray, rest: np.ndarray, impersonation: 
     candidates = np.unique(evidence + rest)
 
     def fpr(tau: float) -> float:
-        z = evidence + np.minimum(rest, tau - margin)
+        z = evidence + bound(rest, tau - margin)
         return float((z[neg] >= tau).mean()) if neg.any() else 0.0
 
     lo, hi = 0, len(candidates) - 1

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelError, ModelVersionWarning, UntrustedModelError
-from .evidence_gate import EvidenceGate, split_scores
+from .evidence_gate import EvidenceGate, bound, split_scores
 from .explain import Explanation, explain_linear, explain_trees, supports
 from .featurize import (
     CONTEXT_FEATURES,
@@ -81,7 +81,7 @@ class Model:
         The model card (data hash, library versions, CV metrics).
     gate : EvidenceGate or None
         The evidence gate (:mod:`fakeinvest.evidence_gate`): scores are
-        ``scheme + impersonation + min(base + topic, cap)``, so a flag needs evidence of
+        ``scheme + impersonation + bound(base + topic, cap)``, so a flag needs evidence of
         the scheme. None scores with the raw pipeline.
     """
 
@@ -135,9 +135,10 @@ class Model:
     def _gated(self, raw: Explanation, impersonating: bool) -> Explanation:
         """Apply the evidence gate to an explanation.
 
-        The gated score of the empty page is ``min(base, cap)``, which becomes the base;
+        The gated score of the empty page is ``bound(base, cap)``, which becomes the base;
         the topic columns are scaled by one factor in [0, 1] so that base and topic add up
-        to ``min(base + topic, cap)``; scheme columns are untouched.
+        to ``bound(base + topic, cap)`` (:func:`fakeinvest.evidence_gate.bound`, a smooth
+        minimum); scheme columns are untouched.
         """
         gate = self.gate
         assert gate is not None
@@ -146,8 +147,8 @@ class Model:
         scheme = float(contrib[:k].sum())
         rest = raw.score - scheme
         topic = rest - raw.base
-        base = min(raw.base, gate.cap())
-        capped = min(rest, gate.cap())
+        base = bound(raw.base, gate.cap())
+        capped = bound(rest, gate.cap())
         if topic != 0.0:
             contrib[k:] *= (capped - base) / topic
         imp = gate.impersonation_weight if impersonating else 0.0
@@ -229,6 +230,9 @@ class Model:
             pages=[p.url for p in snapshot.pages if p.url],
             domain=snapshot.domain.to_dict() if snapshot.domain.source != "none" else {},
             kit_fingerprint=(f"{fs.fingerprint:016x}" if fs.fingerprint is not None else None),
+            rendered=[p.url for p in snapshot.pages if p.rendered and p.url],
+            screenshots={p.url: p.screenshot for p in snapshot.pages
+                         if p.url and p.screenshot is not None},
         )
 
     def _reasons(self, snapshot: Snapshot, fs: FeatureSet, contributions: np.ndarray,

@@ -41,6 +41,11 @@ class Page:
         exactly what was served; None for pages created from a str.
     headers : tuple of (str, str)
         Response headers as received.
+    rendered : bool
+        True when ``html`` is the DOM headless Chromium built by running the page's
+        scripts (``raw`` then still holds the document as served).
+    screenshot : bytes or None
+        PNG of the rendered page's viewport, when rendered.
     """
 
     url: str | None
@@ -50,6 +55,8 @@ class Page:
     content_type: str = "text/html"
     raw: bytes | None = field(default=None, compare=False, repr=False)
     headers: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
+    rendered: bool = False
+    screenshot: bytes | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def content(self) -> PageText:

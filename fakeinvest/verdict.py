@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from .warc import payload_digest
+
 __all__ = ["Reason", "Verdict"]
 
 
@@ -95,6 +97,12 @@ class Verdict:
     elapsed : float
         Seconds the live crawl and lookup of this site took (NaN when scored offline);
         not part of equality, so a live verdict equals its offline re-score.
+    rendered : list of str
+        URLs of the pages analysed as rendered by headless Chromium (a JavaScript app);
+        empty when the pages were analysed as served.
+    screenshots : dict of str to bytes
+        PNG screenshot of each rendered page, by page URL: what the victim saw. In JSON
+        only their SHA-1 payload digests appear (the images are in the WARC snapshot).
     """
 
     url: str
@@ -109,6 +117,8 @@ class Verdict:
     domain: dict[str, Any] = field(default_factory=dict)
     kit_fingerprint: str | None = None
     elapsed: float = field(default=math.nan, compare=False)
+    rendered: list[str] = field(default_factory=list)
+    screenshots: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def error_kind(self) -> str | None:
@@ -136,6 +146,8 @@ class Verdict:
             "domain": dict(self.domain),
             "kit_fingerprint": self.kit_fingerprint,
             "elapsed": _json_float(self.elapsed),
+            "rendered": list(self.rendered),
+            "screenshots": {url: payload_digest(png) for url, png in self.screenshots.items()},
         }
 
     def to_dict_summary(self) -> dict[str, Any]:

@@ -1,7 +1,9 @@
 """Evidence snapshots as WARC files (warcio): save what a scan saw, re-score it offline.
 
 A snapshot file holds, per page, a ``request`` and a ``response`` record (the body exactly
-as received, after content decoding; timestamps and payload digests by warcio), then one
+as received, after content decoding; timestamps and payload digests by warcio); for a page
+rendered in a browser also a ``conversion`` record (the rendered DOM, ``WARC-Refers-To``
+the response) and a ``resource`` record ``urn:view:<URL>`` (the PNG screenshot); then one
 ``metadata`` record (JSON) with what the verdict needs besides the pages: the scanned URL,
 the scan time, the page roles and the WHOIS facts. :func:`load_snapshot` rebuilds the same
 :class:`~fakeinvest.snapshot.Snapshot`, so re-scoring gives exactly the live verdict.
@@ -13,6 +15,7 @@ scan time, each page's URL, role, status and payload digest, and the verdict in 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import io
 import json
@@ -35,6 +38,8 @@ __all__ = ["INDEX_NAME", "append_index", "index_entry", "load_snapshot", "payloa
 INDEX_NAME = "index.jsonl"
 
 _META_URI = "urn:fakeinvest:snapshot"
+# Screenshots are resource records named like Browsertrix names them: urn:view:<page URL>.
+_VIEW = "urn:view:"
 # Pages of unknown origin get a placeholder HTTP URI (warcio parses HTTP headers only for
 # http(s) targets); ".invalid" can never resolve (RFC 6761) and maps back to url=None.
 _NO_URL = "http://unknown-origin.invalid/page-"
@@ -146,10 +151,21 @@ def save_snapshot(snapshot: Snapshot, path: str | Path) -> Path:
                 uri, "response", payload=io.BytesIO(body),
                 http_headers=StatusAndHeaders(str(page.status), headers, protocol="HTTP/1.1"),
                 warc_headers_dict={"WARC-Date": date, "WARC-Fakeinvest-Role": page.role})
-            request.rec_headers.add_header("WARC-Concurrent-To",
-                                           response.rec_headers.get_header("WARC-Record-ID"))
+            response_id = response.rec_headers.get_header("WARC-Record-ID")
+            request.rec_headers.add_header("WARC-Concurrent-To", response_id)
             writer.write_record(request)
             writer.write_record(response)
+            if page.rendered:
+                writer.write_record(writer.create_warc_record(
+                    uri, "conversion", payload=io.BytesIO(page.html.encode("utf-8")),
+                    warc_content_type="text/html; charset=utf-8",
+                    warc_headers_dict={"WARC-Date": date, "WARC-Refers-To": response_id,
+                                       "WARC-Fakeinvest-Role": page.role}))
+            if page.screenshot is not None:
+                writer.write_record(writer.create_warc_record(
+                    _VIEW + uri, "resource", payload=io.BytesIO(page.screenshot),
+                    warc_content_type="image/png",
+                    warc_headers_dict={"WARC-Date": date, "WARC-Refers-To": response_id}))
         meta = {"url": snapshot.url, "fetched_at": snapshot.fetched_at.isoformat(),
                 "domain": snapshot.domain.to_dict(), "fakeinvest": __version__}
         writer.write_record(writer.create_warc_record(
@@ -180,11 +196,24 @@ def load_snapshot(path: str | Path) -> Snapshot:
     from .fetch import decode_html
 
     pages: list[Page] = []
+    by_id: dict[str, int] = {}
     meta: dict = {}
     try:
         with open(path, "rb") as fh:
             for rec in ArchiveIterator(fh):
+                refers = rec.rec_headers.get_header("WARC-Refers-To")
+                if rec.rec_type == "conversion" and refers in by_id:
+                    i = by_id[refers]
+                    pages[i] = dataclasses.replace(
+                        pages[i], html=rec.content_stream().read().decode("utf-8", "replace"),
+                        rendered=True)
+                elif rec.rec_type == "resource" and refers in by_id and \
+                        rec.rec_headers.get_header("WARC-Target-URI", "").startswith(_VIEW):
+                    i = by_id[refers]
+                    pages[i] = dataclasses.replace(pages[i],
+                                                   screenshot=rec.content_stream().read())
                 if rec.rec_type == "response":
+                    by_id[rec.rec_headers.get_header("WARC-Record-ID")] = len(pages)
                     raw = rec.content_stream().read()
                     ctype = rec.http_headers.get_header("Content-Type") or ""
                     uri = rec.rec_headers.get_header("WARC-Target-URI")

@@ -82,6 +82,18 @@ def test_other_words_one_edit_from_a_brand_are_no_lookalikes(host: str) -> None:
     assert default_registry().host_lookalikes(f"https://{host}/") == []
 
 
+@pytest.mark.parametrize("host", ["www.citizen.co.za", "cities.example.org", "gateway.example.com",
+                                  "model.example.net"])
+def test_short_brand_names_inside_ordinary_words_are_no_lookalikes(host: str) -> None:
+    # "citizen" starts with Citi, "gateway" with Gate, "model" with Mode.
+    assert default_registry().host_lookalikes(f"https://{host}/") == []
+
+
+@pytest.mark.parametrize("host", ["citi24.com", "citipro.net", "hsbc-vn.com", "hsbcvip.top"])
+def test_short_brand_names_with_scam_endings_are_lookalikes(host: str) -> None:
+    assert default_registry().host_lookalikes(f"https://{host}/")
+
+
 @pytest.mark.parametrize("host", ["binnance.io", "b1nance-pro.com", "binace.top",
                                   "bianance.net", "atfx-vn.com"])
 def test_typosquats_are_lookalikes(host: str) -> None:

@@ -381,10 +381,34 @@ def test_unnegated_fires(text: str, signal: str) -> None:
         ("tidak ada biaya penarikan", "withdrawal_obstruction"),
         ("phí rút tiền: miễn phí", "withdrawal_obstruction"),
         ("we do not accept bank transfers", "fiat_payment"),
+        # a denial frame covers its whole sentence
+        ("this does not mean that property is an investment with big profits and no risk",
+         "guarantee"),
+        ("ini tidak berarti bahwa investasi properti adalah investasi dengan keuntungan "
+         "besar dan tanpa risiko", "guarantee"),
+        ("Das heißt nicht, dass Immobilien eine Anlage mit hohem Gewinn und ohne Risiko sind",
+         "guarantee"),
+        # a fee table, not withdrawal bait
+        ("Account Fees Card Buy A fee will apply Instant Cashout to Bank A fee will apply",
+         "instant_withdrawal"),
+        ("Instant transfer to your debit card: 1.5% fee", "instant_withdrawal"),
+        # an exchange's fee tiers are no obstruction
+        ("Withdrawal fees are lower after you upgrade to Pro.", "withdrawal_obstruction"),
     ],
 )
 def test_negated_does_not_fire(text: str, signal: str) -> None:
     assert not _hits(text, signal)
+
+
+def test_act_quickly_is_urgency_only_as_an_imperative() -> None:
+    assert not _hits("so that response teams can act quickly", "urgency")
+    assert not _hits("we act fast when a client calls", "urgency")
+    assert _hits("Act now! Only 5 slots left.", "urgency")
+
+
+def test_denial_frame_stays_in_its_sentence() -> None:
+    assert _hits("That does not mean much. Guaranteed profit every day, no risk!", "guarantee")
+    assert _hits("Instant withdrawal, no fees!", "instant_withdrawal")
 
 
 def test_negation_stays_in_clause() -> None:
@@ -828,6 +852,20 @@ def test_trading_robot_scam_warning_does_not_fire() -> None:
 # ---------------------------------------------------------------------------------------
 
 MULTILINGUAL: list[tuple[str, str]] = [
+    # withdrawal only after an upgrade, in the languages of the victims
+    ("withdrawal_obstruction", "You can withdraw after upgrading VIP."),
+    ("withdrawal_obstruction", "Rút tiền sau khi nâng cấp VIP."),
+    ("withdrawal_obstruction", "ถอนเงินได้หลังจากอัปเกรด VIP"),
+    ("withdrawal_obstruction", "Penarikan dana bisa dilakukan setelah upgrade VIP."),
+    ("withdrawal_obstruction", "Actualiza a un plan pago para retirar tus ganancias."),
+    ("withdrawal_obstruction", "Para sacar o dinheiro, faça upgrade para o plano VIP."),
+    ("withdrawal_obstruction", "Чтобы вывести средства, повысьте уровень до VIP."),
+    ("withdrawal_obstruction", "Um auszahlen zu können, müssen Sie auf VIP upgraden."),
+    ("withdrawal_obstruction", "Withdrawals are not available on your current plan. Upgrade to "
+                               "a paid plan to withdraw your profits."),
+    ("social_proof", "Проверено тысячами участников!"),
+    ("instant_withdrawal", "Вывод доступен с первого дня"),
+    ("urgency", "Осталось 50 мест!"),
     ("guarantee", "Garantierter Gewinn von 2 % pro Tag"),
     ("guarantee", "Гарантированный доход каждый день"),
     ("guarantee", "Gwarantowany zysk już od pierwszego dnia"),

@@ -67,6 +67,9 @@ ENGLISH_NEGATIVE: list[Row] = [
     ("50% of users", None, None),
     ("we charge a 2% fee", None, None),
     ("72% of retail investor accounts lose money when trading CFDs", None, None),
+    # nutrition labels
+    ("Calories from Fat 140 % Daily Value Total Fat 16g 24%", None, None),
+    ("Vitamin C 90% daily intake", None, None),
     ("up 3% on the day", None, None),
     ("The S&P rose 2% on the day", None, None),
     ("past performance is not indicative of future results", None, None),

@@ -145,10 +145,28 @@ def _confusable_edit(token: str, brand: str) -> bool:
     return doubled or 0 < i < len(longer) - 1
 
 
+#: What scam domains append to a short brand name ("atfxvn", "hsbcpro", "citi24"). A short
+#: name plus any other ending is too often an ordinary word: "citizen", "gateway", "model".
+_SHORT_BRAND = 5
+_AFFIXES = frozenset({
+    "vn", "th", "la", "id", "ph", "my", "sg", "hk", "tw", "cn", "kr", "jp", "in", "uk", "us",
+    "au", "ca", "eu", "ae", "ng", "za", "br", "mx", "tr", "ru", "de", "fr", "it", "pl", "cz",
+    "pro", "vip", "app", "fx", "inv", "ltd", "inc", "co", "hub", "pay", "bit", "ex", "gl",
+    "glo", "web", "net", "one", "max", "biz", "gp", "grp", "cap", "fin", "tra", "trd", "mt",
+    "mt4", "mt5", "x", "z", "pr", "ai",
+})
+
+
 def _imitates(token: str, brand_token: str) -> bool:
-    """``atfxvn`` imitates ``atfx`` (prefix + up to 3 chars); ``binnance`` imitates ``binance``."""
+    """``atfxvn`` imitates ``atfx`` (prefix + up to 3 chars); ``binnance`` imitates ``binance``.
+
+    A brand name shorter than five letters counts only with a known scam-domain ending
+    (country code, "pro", "vip", digits, ...): ``citizen`` does not imitate ``citi``.
+    """
     if token.startswith(brand_token) and len(token) - len(brand_token) <= 3:
-        return True
+        rest = token[len(brand_token):]
+        return (len(brand_token) >= _SHORT_BRAND or not rest or rest.isdigit()
+                or rest in _AFFIXES)
     return len(brand_token) >= 6 and _confusable_edit(token, brand_token)
 
 

@@ -489,7 +489,7 @@ def _robot_patterns() -> dict[str, list[str]]:
         r"автоматически",
         rf"\b(?:робот|бот|программа|алгоритм|искусственный интеллект|платформа|система|"
         rf"приложение)\w{{0,2}}\b{g(40)}\b(?:торгует|торгуют|совершает|совершают|открывает|"
-        rf"инвестирует|зарабатывает|анализирует)\w{{0,3}}\b{g(30)}\b(?:за вас|вместо вас|"
+        rf"инвестирует|зарабатывает|анализиру(?:ет|ют))\w{{0,3}}\b{g(30)}\b(?:за вас|вместо вас|"
         r"автоматически|от вашего имени|рынок)",
         # --- Polish ----------------------------------------------------------------------
         r"\b(?:robot|bot|oprogramowanie|algorytm)\w{0,3} (?:handlow|tradingow|inwestycyjn|"
@@ -727,7 +727,8 @@ def _more_languages() -> dict[str, list[str]]:
         r"\b(?:directe|snelle) (?:opname|uitbetaling)\w{0,2}\b",
         r"سحب (?:فوري|سريع|الأرباح فورا|فورًا|فوراً)|سحب\S{0,3} (?:ارباح\S{0,2}|أرباح\S{0,2}) "
         r"بشكل (?:يومي|فوري)",
-        r"\bмгновенн\w{0,3} выплат\w{0,3}|\bбыстр\w{0,3} (?:вывод|выплат)\w{0,3}",
+        r"\bмгновенн\w{0,3} выплат\w{0,3}|\bбыстр\w{0,3} (?:вывод|выплат)\w{0,3}|"
+        r"\bвывод\w{0,3} (?:средств )?(?:доступ\w{0,3} )?с первого дня\b",
     ]
     p["referral_levels"] = [
         rf"\b{lvl}\s{{0,2}}[1-9]\s{{0,3}}(?:[:\-=(]\s{{0,3}})?{_PCT}",
@@ -831,6 +832,7 @@ def _more_languages() -> dict[str, list[str]]:
         r"\bregistrierung (?:wird )?(?:bald )?geschlossen\b",
         # Russian
         r"\bограниченн\w{0,3} (?:количеств\w{0,2}|числ\w{0,2}) (?:мест|участников|копий)\b|"
+        r"\bосталось (?:всего |только )?\d{1,4} (?:мест|мест[ао]|копий)\b|"
         r"\b(?:количество|число) мест ограничено\b|\bосталось (?:мест|копий)\s{0,3}:?\s{0,3}\d"
         r"{1,4}|\bмест\w{0,2} ограничен\w{0,3}\b|\bтолько сегодня\b|\bспешите\b|\bуспей\b|"
         r"\bуспевайте\b|\bпоследн\w{0,3} (?:места|мест)\b|\bпредложение (?:действует|ограничено)\b|"
@@ -883,7 +885,9 @@ def _more_languages() -> dict[str, list[str]]:
         r"\bотзывы (?:участников|пользователей|наших клиентов|инвесторов)\b|\bуже вывели\b|"
         r"\b(?:только что|недавно) (?:вывел|заработал|получил)\w{0,2}\b|\bдовольн\w{0,2} "
         r"(?:клиент|инвестор|пользовател)\w{0,3}|\bистори\w{1,2} успеха\b|\bвыплачено (?:более|"
-        r"свыше)\b|\bвсего (?:инвесторов|пользователей|участников|депозитов)\b",
+        r"свыше)\b|\bвсего (?:инвесторов|пользователей|участников|депозитов)\b|"
+        r"\bпроверено (?:тысячами|сотнями|миллионами) (?:участников|пользователей|инвесторов|"
+        r"клиентов|людей)\b|\bтоп участников\b",
         # Polish
         r"\b(?:łącznie|razem) wypłacono\b|\bwypłacono już\b|\bopinie (?:naszych )?(?:klientów|"
         r"użytkowników|inwestorów)\b|\bwłaśnie zarobił\w{0,2}\b|\bzadowolonych (?:klientów|"
@@ -1045,6 +1049,28 @@ def _raw_patterns() -> dict[str, list[str]]:
         r"\b(?:сч[её]т|аккаунт|кабинет)\w{0,2} (?:был |временно )?(?:заморожен|заблокирован)"
         r"\w{0,2}(?=[^\n]{0,160}?(?:вывод|выплат|средств|оплат|налог|комисси|депозит|залог|"
         r"размороз|разблокир|отмыв|верификац))",
+        # --- withdrawal only after an upgrade (the ATFX ring's "rút tiền sau khi nâng cấp VIP")
+        rf"\b{_EN_WD}\b(?!\s(?:fees?|charges?|limits?|rates?|costs?)\b){g(30)}\b(?:only )?"
+        r"(?:after|once|until)(?: you)? upgrad(?:e|ing)\b",
+        rf"\bupgrad(?:e|ing)\b{g(30)}\b(?:plan|paid plan|premium)\b{g(15)}\b(?:to|before|in order "
+        r"to)\b (?:\w{1,12} )?(?:withdraw|cash[-\s]?out)",
+        rf"\b{_VI_WD}\b{g(30)}\bsau khi (?:nâng (?:cấp|hạng|level)|lên (?:cấp|hạng|vip|level))",
+        rf"{_TH_WD}{c(20)}(?:หลังจาก|หลัง)(?:การ|ที่)?(?:อั[ปพ]เกรด|เลื่อนระดับ)",
+        rf"{_LO_WD}{c(20)}(?:ຫຼັງຈາກ|ຫລັງຈາກ)(?:ການ)?(?:ອັບເກຣດ|ອັບເກດ|ຍົກລະດັບ)",
+        rf"\b{_ID_WD}\b{g(30)}\bsetelah (?:upgrade|naik (?:level|vip)|meningkatkan)\b",
+        rf"\b(?:actualiza|actualice|mejora|mejore|sube|suba|atualize|atualiza|faça upgrade|haz "
+        rf"upgrade)\b{g(30)}\b(?:plan|plano|nivel|n[ií]vel|vip|cuenta|conta|membres[ií]a)\b{g(30)}"
+        rf"\b(?:para|antes de)\b{g(10)}\b(?:retirar|sacar|saque|retiro)",
+        rf"\bpara (?:sacar|retirar)\b{g(40)}\b(?:faça upgrade|haz upgrade|atualize|actualice|"
+        r"actualiza|mejore|suba)\b",
+        rf"\b(?:retirar|sacar|retiros?|saques?)\b{g(30)}\b(?:despu[eé]s de|tras|ap[oó]s|depois de)"
+        rf"\b{g(10)}\b(?:actualizar|mejorar|atualizar|subir de nivel|upgrade)\b",
+        rf"\b(?:чтобы|для) (?:вывести|вывода|снять)\b{g(40)}\b(?:повыс|перейд|обнов|апгрейд|"
+        r"купит)\w{0,6}\b[^.!?\n]{0,25}?(?:уров|vip|тариф|статус|пакет)",
+        rf"\bвывод\w{{0,3}}\b{g(30)}\bпосле (?:повышения|апгрейда|покупки) (?:уровня|статуса|"
+        r"тарифа|vip|пакета)",
+        rf"\b(?:auszahl\w{{0,4}}|abheb\w{{0,4}}|abzuheben)\b{g(40)}\b(?:upgraden|upgrade|"
+        r"aufsteigen|höhere[n]? (?:stufe|level))\b",
     ]
 
     p["instant_withdrawal"] = [
@@ -1196,7 +1222,9 @@ def _raw_patterns() -> dict[str, list[str]]:
         r"(?<!an[ ])(?<!the[ ])\b(?:offer|promotion|promo|bonus|registration) (?:ends|expires|"
         r"closes|valid until)\b",
         # imperatives only: not "empowered to act quickly", "you need to hurry up"
-        r"(?<!to[ ])\bact (?:now|fast|quickly|today)\b|(?<!to[ ])\bhurry up\b|"
+        r"(?<!to[ ])(?<!can[ ])(?<!will[ ])(?<!must[ ])(?<!could[ ])(?<!would[ ])"
+        r"(?<!should[ ])(?<!may[ ])(?<!might[ ])(?<!we[ ])(?<!they[ ])\bact (?:now|fast|"
+        r"quickly|today)\b|(?<!to[ ])\bhurry up\b|"
         r"(?<!\ba\s)\bhurry(?=\s{0,2}[!,])|"
         r"\bhurry (?:and )?(?:invest|join|register|sign up|deposit)\b|"
         r"\blast chance to (?:invest|join|buy|get|register|claim|deposit)\b|"
@@ -1846,7 +1874,10 @@ _VETO: dict[str, tuple[str | None, str | None]] = {
         rf"链上|鏈上|站内|站內|内部转账|內部轉帳|适用于|適用於|确认数|確認數|接口|参数|參數|字段",
         r"\b(?:liquidity|utili[sz]ation|collateral|as long as|provided (?:that|there|the)|"
         r"subject to|unless|if (?:there|the|enough|sufficient)|depending on|cool-?down|"
-        r"unbonding|withdrawal queue|borrow(?:ed|ers?|ing)?|redeem)\b|^\s{1,3}requests?\b",
+        r"unbonding|withdrawal queue|borrow(?:ed|ers?|ing)?|redeem)\b|^\s{1,3}requests?\b|"
+        # fee tables: "Instant Cashout to Bank: a fee will apply", "instant transfer 1.5% fee"
+        r"^[^.\n]{0,40}?(?:\b(?:a|the) (?:\d+(?:[.,]\d+)?\s?% )?fee\b|\bfees? (?:will |may )?"
+        r"apply\b|\d(?:[.,]\d+)?\s?% (?:fee|charge)\b)",
     ),
     "referral_levels": (
         r"\b(?:(?:referral|referrer|wallet|contract) address|address (?:for|of) (?:the )?"
@@ -1943,10 +1974,37 @@ def _aux() -> _Aux:
 
 
 _NEG_WINDOW = 60
+#: How far back in its sentence a denial frame ("this does not mean that ...") reaches.
+_DENIAL_WINDOW = 240
+#: Frames that deny the whole rest of their sentence: "this does not mean that property is
+#: an investment with big profits and no risk" is no promise of "no risk".
+_DENIAL = re.compile(
+    r"(?<!\w)(?:does ?n[o']t mean|do ?n[o']t mean|"
+    r"there is no such thing as|there's no such thing as|no such thing as|myth that|"
+    r"tidak berarti|bukan berarti|tidak ada yang namanya|không có nghĩa|"
+    r"no significa|no quiere decir|não significa|não quer dizer|не значит|не означает|"
+    r"hei(?:ß|ss)t nicht|bedeutet nicht|ne signifie pas|ne veut pas dire|non significa|"
+    r"nie oznacza|nie znaczy|neznamená|betekent niet|betyder ikke)(?!\w)|"
+    r"并不意味|並不意味|不代表|不等于|不等於|ไม่ได้หมายความ|ບໍ່ໄດ້ໝາຍຄວາມ"
+)
+_SENTENCE_END = re.compile(r"[.!?;。！？\n](?=\s|$)|[。！？\n]")
+
+
+def _denied(low: str, start: int) -> bool:
+    """Whether a denial frame opens the sentence part before `start`."""
+    lo = max(0, start - _DENIAL_WINDOW)
+    head = low[lo:start]
+    cut = 0
+    for end in _SENTENCE_END.finditer(head):
+        cut = end.end()
+    return _DENIAL.search(head, cut) is not None
 
 
 def _negated(norm: str, low: str, start: int, signal: str) -> bool:
-    """Whether a negation occurs in the few words before `start` in the same clause."""
+    """Whether a negation occurs in the few words before `start` in the same clause,
+    or a denial frame ("does not mean that") opens its sentence."""
+    if _denied(low, start):
+        return True
     aux = _aux()
     lo = max(0, start - _NEG_WINDOW)
     if aux.neg_any.search(low, lo, start) is None:  # fast path: no negation word nearby

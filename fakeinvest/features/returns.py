@@ -145,7 +145,7 @@ _SUFFIX_PERIODS: _Vocab = {
     ),
     "day": (
         (
-            r"daily",
+            r"daily(?!\s(?:values?|intake|allowance|requirements?|doses?)\b)",
             r"(?:an|a|per|each|every|/)\s?(?:(?:working|business|trading|calendar)\s)?days?",
             r"(?:a|per|each|every|/)\s?24\s?(?:hours|hour|hrs|hr|h)",
             r"/\s?d",
@@ -269,7 +269,7 @@ _PREFIX_PERIODS: _Vocab = {
     ),
     "day": (
         (
-            r"daily",
+            r"daily(?!\s(?:values?|intake|allowance|requirements?|doses?)\b)",
             r"(?:per|a|each|every)\sday",
             r"(?:hàng|hằng|mỗi|một)\sngày",
             r"lãi(?:\ssuất)?\sngày",
