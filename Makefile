@@ -5,11 +5,12 @@ PY      = $(VENV)/bin/python
 DATA   ?= ../shared/data/pages.jsonl.gz ../shared/data/supplement/supplement.jsonl.gz
 LISTS  ?= ../shared/data/lists
 
-.PHONY: help venv install dev demo test lint train clean
+.PHONY: help venv install dev browser demo test lint train clean
 
 help:
 	@echo "make demo   - create $(VENV), install fakeinvest, scan the example sites offline"
-	@echo "make test   - create/update $(VENV) with the dev extra, run lint and the test suite"
+	@echo "make test   - create/update $(VENV) with the dev extra, install Chromium when root,"
+	@echo "              run lint and the test suite"
 	@echo "make train  - retrain the shipped model on $(DATA), gated by models/gate.json"
 	@echo "              (writes models/ only if it passes; TRAIN_ARGS=--allow-regression to force)"
 
@@ -35,7 +36,19 @@ demo: $(VENV)/.installed
 lint: dev
 	$(VENV)/bin/ruff check fakeinvest tests benchmarks tools
 
-test: dev lint
+# Rendered scanning needs a Chromium executable; Playwright (dev extra) drives it. As root
+# with apt-get (CI), install Debian's package; elsewhere the browser tests skip, saying why.
+browser:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+	    || [ -n "$$FAKEINVEST_CHROMIUM" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium (apt-get)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+	    || echo "chromium could not be installed: the browser tests will skip"; \
+	else echo "no chromium and no root apt-get: the browser tests will skip"; fi
+
+test: dev lint browser
 	$(PY) -m pytest -q
 
 train: dev

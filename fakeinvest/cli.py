@@ -68,6 +68,9 @@ def format_table(verdicts: Iterable[object], width: int | None = None) -> str:
             [r for r in v.reasons if r.contribution < 0][:3]
         lines.append(f"{_short_middle(v.url, 44):<44} {v.probability:>8.3f}  {flag:<7} "
                      + ", ".join(r.feature for r in reasons))
+        if v.rendered:
+            lines.append(" " * 6 + f"(rendered in Chromium: {len(v.rendered)} page"
+                         f"{'s' if len(v.rendered) != 1 else ''}, screenshots in the snapshot)")
         for r in reasons:
             quote = _short(r.evidence, width - 18)
             lines.append(textwrap.indent(f"{r.contribution:+.2f} {r.feature}: \"{quote}\"",
@@ -157,7 +160,7 @@ def _fetch_config(args: argparse.Namespace) -> object:
         return FetchConfig(allow_private=allow or False, site_deadline=args.deadline,
                            max_pages=args.max_pages, proxy=args.proxy,
                            user_agent=args.user_agent or DEFAULT_USER_AGENT,
-                           retries=args.retries)
+                           retries=args.retries, render=args.render)
     except ValueError as exc:
         raise errors.BadInputError(str(exc)) from exc
 
@@ -351,6 +354,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="User-Agent header (default: a current desktop Chrome)")
     s.add_argument("--snapshots", metavar="DIR", default=None,
                    help="save what was fetched, per site, as WARC evidence files in DIR")
+    s.add_argument("--render", choices=("auto", "always", "never"), default="auto",
+                   help="render pages in headless Chromium: auto (default: when the landing "
+                        "page is a JavaScript app), always, or never")
     _add_dask_arguments(s, DEFAULT_BATCH_SIZE, "sites")
     s.set_defaults(func=_cmd_scan)
 

@@ -8,7 +8,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["DEFAULT_USER_AGENT", "FetchConfig", "parse_resolve_env"]
+__all__ = ["DEFAULT_USER_AGENT", "RENDER_MODES", "FetchConfig", "parse_resolve_env"]
+
+#: The values of ``FetchConfig.render``.
+RENDER_MODES = ("auto", "always", "never")
 
 DEFAULT_USER_AGENT = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
@@ -61,6 +64,17 @@ class FetchConfig:
     backoff : float
         Seconds before the first retry; doubled for each further one, with jitter, and
         raised to a server's ``Retry-After``; never past the site deadline.
+    render : {"auto", "always", "never"}
+        Render pages in headless Chromium: ``auto`` (default) when the landing page is a
+        JavaScript app shell (little visible text, scripts that write the page); ``always``;
+        ``never`` (a shell then ends as ``empty_page``, never as a silent "ok"). Every
+        request of the browser goes through this crawler: same SSRF guard, ``resolve``
+        map, proxy, size caps and site deadline.
+    browser : str or None
+        Chromium executable; ``FAKEINVEST_CHROMIUM`` when unset, else ``chromium``,
+        ``chromium-browser``, ``google-chrome`` on ``PATH``.
+    max_renders : int
+        Browser contexts open at once (bulk scans share one browser process).
     """
 
     max_pages: int = 8
@@ -77,8 +91,18 @@ class FetchConfig:
     max_connections_per_host: int = 4
     retries: int = 2
     backoff: float = 0.5
+    render: str = "auto"
+    browser: str | None = None
+    max_renders: int = 2
 
     def __post_init__(self) -> None:
+        if self.render not in RENDER_MODES:
+            raise ValueError(f"render must be one of {', '.join(RENDER_MODES)}, "
+                             f"not {self.render!r}")
+        if self.max_renders < 1:
+            raise ValueError("max_renders must be >= 1")
+        if self.browser is None and os.environ.get("FAKEINVEST_CHROMIUM"):
+            object.__setattr__(self, "browser", os.environ["FAKEINVEST_CHROMIUM"])
         if self.max_connections < 1 or self.max_connections_per_host < 1:
             raise ValueError("max_connections and max_connections_per_host must be >= 1")
         if self.retries < 0 or self.backoff < 0:

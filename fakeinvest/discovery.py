@@ -103,9 +103,10 @@ def classify_link(link: Link, url: str) -> str | None:
     for role, rx in pats.items():
         if text and rx.search(text):
             return role
-    # Path and query: HYIP scripts route pages as ``index.php?a=withdraw``.
+    # Path, query and route: HYIP scripts route pages as ``index.php?a=withdraw``,
+    # single-page apps as ``#/pages/withdraw``.
     parts = urlsplit(url)
-    path = re.sub(r"[-_/.=&+]+", " ", f"{parts.path} {parts.query}".lower())
+    path = re.sub(r"[-_/.=&+!]+", " ", f"{parts.path} {parts.query} {parts.fragment}".lower())
     for role, rx in pats.items():
         if rx.search(path):
             return role
@@ -118,7 +119,12 @@ def _same_site(a: str, b: str) -> bool:
     return strip(ha) == strip(hb)
 
 
-def key_page_urls(base_url: str, links: Sequence[Link], limit: int) -> list[tuple[str, str]]:
+#: Fragments that are client-side routes of a single-page app: ``#/pages/plans``, ``#!/faq``.
+_ROUTE_FRAGMENT = re.compile(r"^!?/")
+
+
+def key_page_urls(base_url: str, links: Sequence[Link], limit: int,
+                  routes: bool = False) -> list[tuple[str, str]]:
     """Choose up to ``limit`` key pages of the same site, one per role, by role priority.
 
     Parameters
@@ -129,6 +135,9 @@ def key_page_urls(base_url: str, links: Sequence[Link], limit: int) -> list[tupl
         Links found on the landing page.
     limit : int
         Maximum number of pages to return.
+    routes : bool
+        Also keep client-side routes (``#/pages/plans``, ``#!/withdraw``) as pages of
+        their own: they are, once a browser runs the app's router.
 
     Returns
     -------
@@ -136,16 +145,21 @@ def key_page_urls(base_url: str, links: Sequence[Link], limit: int) -> list[tupl
     """
     if limit <= 0:
         return []
-    base_clean = urldefrag(base_url)[0]
+    base_clean, base_fragment = urldefrag(base_url)
+    base_page = base_url if routes and _ROUTE_FRAGMENT.match(base_fragment) else base_clean
     found: dict[str, str] = {}
     for link in links:
         href = link.href
-        if href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
+        if href.startswith(("mailto:", "tel:", "javascript:", "data:")):
             continue
-        absolute = urldefrag(urljoin(base_url, href))[0]
+        absolute, fragment = urldefrag(urljoin(base_url, href))
+        if routes and _ROUTE_FRAGMENT.match(fragment):
+            absolute = f"{absolute}#{fragment}"
+        elif href.startswith("#"):
+            continue
         if urlsplit(absolute).scheme not in ("http", "https"):
             continue
-        if absolute == base_clean or not _same_site(absolute, base_url):
+        if absolute in (base_clean, base_page) or not _same_site(absolute, base_url):
             continue
         role = classify_link(link, absolute)
         if role is not None and role not in found and absolute not in found.values():

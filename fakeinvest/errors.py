@@ -15,8 +15,10 @@ __all__ = [
     "WHOIS_REASONS",
     "BadInputError",
     "BlockedAddressError",
+    "BrowserUnavailableError",
     "ConnectError",
     "DNSError",
+    "EmptyPageError",
     "FakeinvestError",
     "FetchError",
     "HTTPStatusError",
@@ -24,6 +26,7 @@ __all__ = [
     "ModelVersionWarning",
     "NotHTMLError",
     "QualityGateError",
+    "RenderError",
     "TLSError",
     "TimeoutError",
     "TooLargeError",
@@ -54,7 +57,8 @@ class FetchError(FakeinvestError):
     kind : str
         Stable machine-readable error kind, one of ``dns``, ``connect``, ``timeout``,
         ``too_large``, ``too_many_redirects``, ``not_html``, ``blocked_private``,
-        ``http_status``, ``tls``.
+        ``http_status``, ``tls``; for JavaScript apps also ``render``, ``no_browser``,
+        ``empty_page``.
     url : str
         The URL that failed.
     transient : bool
@@ -138,6 +142,31 @@ class TLSError(FetchError):
     """The TLS handshake or certificate check failed."""
 
     kind = "tls"
+
+
+class RenderError(FetchError):
+    """The page needed a browser and the browser could not show it (it crashed or the
+    page never finished loading). Its kinds: ``render``, ``no_browser``, ``empty_page``."""
+
+    kind = "render"
+
+
+class BrowserUnavailableError(RenderError):
+    """The landing page is a JavaScript app and no browser is available to render it.
+
+    Install Chromium (Debian/Ubuntu: ``apt-get install chromium``) and Playwright
+    (``pip install 'fakeinvest[render]'``), or name the executable with
+    ``FAKEINVEST_CHROMIUM`` / ``FetchConfig(browser=...)``.
+    """
+
+    kind = "no_browser"
+
+
+class EmptyPageError(RenderError):
+    """The landing page shows (almost) no text: a JavaScript app scanned with rendering
+    off, or a page still empty after rendering. Nothing on it can be analysed."""
+
+    kind = "empty_page"
 
 
 class WhoisLookupError(FakeinvestError):

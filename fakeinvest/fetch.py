@@ -18,11 +18,13 @@ import re
 import socket
 import ssl
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from . import errors
+from .browser import Browser, looks_like_app_shell
 from .config import FetchConfig
 from .discovery import key_page_urls
 from .netguard import AddressPolicy
@@ -31,12 +33,29 @@ from .snapshot import Page
 if TYPE_CHECKING:
     import aiohttp
 
-__all__ = ["RETRY_STATUSES", "Crawler", "crawl_site", "decode_html", "fetch_site", "numeric_host"]
+__all__ = ["RETRY_STATUSES", "Crawler", "RawResponse", "crawl_site", "decode_html", "fetch_site",
+           "numeric_host"]
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _REDIRECTS = (301, 302, 303, 307, 308)
 #: HTTP statuses retried (with backoff) as transient; the list Scrapy retries by default.
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 522, 524})
+
+
+#: Headers a client must not forward (RFC 9110 7.6.1) or that aiohttp sets itself.
+_HOP_HEADERS = frozenset({"connection", "keep-alive", "proxy-connection", "te", "trailer",
+                          "transfer-encoding", "upgrade", "host", "content-length",
+                          "accept-encoding"})
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    """An answer of :meth:`Crawler.request`: final URL, status, headers, decoded body."""
+
+    url: str
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
 
 
 class _Blocked(OSError):
@@ -260,6 +279,7 @@ class Crawler:
         self._trusted: set[str] = set()
         self._resolver: _Resolver | None = None
         self._session: aiohttp.ClientSession | None = None
+        self._browser: Browser | None = None
 
     async def __aenter__(self) -> Crawler:
         import aiohttp
@@ -292,6 +312,9 @@ class Crawler:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        if self._browser is not None:
+            await self._browser.close()
+            self._browser = None
         if self._session is not None:
             await self._session.close()
             self._session = None
@@ -313,6 +336,11 @@ class Crawler:
             raise errors.DNSError(f"host name {host!r} does not resolve ({exc})",
                                   url=url) from exc
         return [str(i["host"]) for i in infos]
+
+    async def check_address(self, target: str, url: str = "") -> None:
+        """Raise ``BlockedAddressError`` unless the guard allows every address of
+        ``target``'s host (resolved like a fetch: ``resolve`` map first)."""
+        await self._check_target(target, url or target)
 
     async def _check_target(self, target: str, url: str) -> None:
         """With a proxy the connector only sees the proxy: check the target here."""
@@ -392,6 +420,76 @@ class Crawler:
         raise errors.TooManyRedirectsError(
             f"more than {config.max_redirects} redirects starting at {url}", url=url)
 
+    async def request(self, method: str, url: str, headers: dict[str, str] | None = None,
+                      body: bytes | None = None, *, follow: bool = True,
+                      max_bytes: int | None = None) -> RawResponse:
+        """One request of any media type (a browser's script, style, image, XHR ...).
+
+        The same SSRF guard, ``resolve`` map, proxy and connect/read timeouts as page
+        fetches; redirects (when ``follow``) are followed by hand up to
+        ``config.max_redirects``, each hop guarded. No retries.
+
+        Parameters
+        ----------
+        method : str
+        url : str
+        headers : dict of str to str, optional
+            Request headers to send (hop-by-hop and ``Host`` headers are dropped).
+        body : bytes, optional
+        follow : bool
+            Follow redirects; when False a 3xx answer is returned as it is.
+        max_bytes : int, optional
+            Cap on the decoded body (``config.max_bytes`` by default).
+
+        Returns
+        -------
+        RawResponse
+
+        Raises
+        ------
+        fakeinvest.errors.FetchError
+        """
+        import aiohttp
+
+        assert self._session is not None, "use Crawler as an async context manager"
+        config = self.config
+        cap = config.max_bytes if max_bytes is None else max_bytes
+        timeout = aiohttp.ClientTimeout(total=None, sock_connect=config.connect_timeout,
+                                        sock_read=config.read_timeout)
+        send = {k: v for k, v in (headers or {}).items()
+                if k.lower() not in _HOP_HEADERS and not k.startswith(":")}
+        current = _canonical_host(url)
+        for _ in range(config.max_redirects + 1):
+            if urlsplit(current).scheme not in ("http", "https"):
+                raise errors.ConnectError(f"refused non-HTTP URL {current!r}", url=url)
+            try:
+                if config.proxy:
+                    await self._check_target(current, url)
+                async with self._session.request(
+                        method, current, headers=send, data=body, allow_redirects=False,
+                        timeout=timeout, proxy=config.proxy) as resp:
+                    location = resp.headers.get("Location")
+                    if resp.status in _REDIRECTS and location and follow:
+                        current = _canonical_host(urljoin(current, location))
+                        if resp.status == 303:
+                            method, body = "GET", None
+                        continue
+                    buf = bytearray()
+                    async for chunk in resp.content.iter_chunked(65536):
+                        buf += chunk
+                        if len(buf) > cap:
+                            raise errors.TooLargeError(
+                                f"{current}: body exceeds {cap} bytes after decompression",
+                                url=url)
+                    return RawResponse(current, resp.status, tuple(resp.headers.items()),
+                                       bytes(buf))
+            except errors.FetchError:
+                raise
+            except Exception as exc:
+                raise _translate(exc, url) from exc
+        raise errors.TooManyRedirectsError(
+            f"more than {config.max_redirects} redirects starting at {url}", url=url)
+
     async def _read(self, resp: aiohttp.ClientResponse, current: str, url: str,
                     role: str) -> Page:
         config = self.config
@@ -439,6 +537,17 @@ class Crawler:
         try:
             async with asyncio.timeout_at(deadline):
                 landing = await self.get(url, "landing", deadline)
+                if config.render == "always" or (
+                        config.render == "auto" and looks_like_app_shell(landing)):
+                    if self._browser is None:
+                        self._browser = Browser(self, config)
+                    return await self._browser.render_site(landing, deadline,
+                                                           config.max_pages)
+                if config.render == "never" and looks_like_app_shell(landing):
+                    raise errors.EmptyPageError(
+                        f"{landing.url} is a JavaScript app ({len(landing.content.text)} "
+                        "characters of text without its scripts) and rendering is off; "
+                        "scan it with render='auto' (CLI: --render auto)", url=url)
                 targets = key_page_urls(landing.url or url, landing.content.links,
                                         config.max_pages - 1)
                 results = await asyncio.gather(

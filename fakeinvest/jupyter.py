@@ -14,6 +14,7 @@ become links.
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 import re
@@ -205,6 +206,8 @@ def verdict_html(verdict: Verdict, top: int = TOP_REASONS, counter: int = TOP_CO
     meta = [f"model <code>{_e(v.model_version or 'n/a')}</code>",
             f"kit fingerprint <code>{_e(v.kit_fingerprint or 'n/a')}</code>",
             f"{len(v.pages)} page{'s' if len(v.pages) != 1 else ''}"]
+    if v.rendered:
+        meta.append(f"rendered in Chromium ({len(v.rendered)})")
     if not _is_nan(v.elapsed):
         meta.append(f"{v.elapsed:.1f} s")
     footer = (f'<div style="margin-top:8px;font-size:11px;color:#555">{" · ".join(meta)}'
@@ -212,7 +215,21 @@ def verdict_html(verdict: Verdict, top: int = TOP_REASONS, counter: int = TOP_CO
     return (f'<div class="fakeinvest-verdict" style="{_CARD}">{head}{status}{error}'
             f"{_reason_table('Reasons towards fraud', positive)}"
             f"{_reason_table('Context facts (not weighed by the model)', context)}"
-            f"{_reason_table('Reasons against fraud', negative)}{footer}</div>")
+            f"{_reason_table('Reasons against fraud', negative)}{_screenshot(v)}{footer}</div>")
+
+
+def _screenshot(v: Verdict) -> str:
+    """The landing page's screenshot (the first rendered page that has one), inline."""
+    for url in v.rendered:
+        png = v.screenshots.get(url)
+        if png:
+            data = base64.b64encode(png).decode("ascii")
+            return (f'<div style="margin-top:8px"><div style="font-weight:600">What the '
+                    f"victim saw</div><div style=\"font-size:11px;color:#555\">rendered in "
+                    f"Chromium: {_link(url)}</div>"
+                    f'<img src="data:image/png;base64,{data}" alt="screenshot of {_e(url)}" '
+                    'style="max-width:100%;border:1px solid #ccc;margin-top:4px"></div>')
+    return ""
 
 
 def verdicts_html(verdicts: Iterable[Verdict], top: int = 3) -> str:

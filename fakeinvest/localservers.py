@@ -138,14 +138,18 @@ class SiteServer(_LoopbackServer):
         Path (any host) to a fixed response, checked first.
     default_host : str, optional
         Site served when the ``Host`` header names no known site (e.g. ``127.0.0.1``).
+    app_routes : bool
+        Answer a missing path without a file extension with the site's ``index.html``,
+        as the servers of single-page apps do for their history routes (``/plans``).
     """
 
     def __init__(self, sites: Mapping[str, Path],
                  canned: Mapping[str, CannedResponse] | None = None,
-                 default_host: str | None = None) -> None:
+                 default_host: str | None = None, app_routes: bool = False) -> None:
         self.sites = {h.lower(): Path(p) for h, p in sites.items()}
         self.canned = dict(canned or {})
         self.default_host = default_host
+        self.app_routes = app_routes
         self.requests: list[tuple[str, str]] = []
 
     def url(self, host: str, path: str = "/") -> str:
@@ -189,6 +193,8 @@ class SiteServer(_LoopbackServer):
                 if rel.endswith("/"):
                     rel += "index.html"
                 target = (root / rel).resolve()
+                if server.app_routes and not target.is_file() and "." not in rel:
+                    target = (root / "index.html").resolve()
                 if root.resolve() not in target.parents or not target.is_file():
                     self._send(404, b"<html><body>Not found</body></html>",
                                {"Content-Type": "text/html; charset=utf-8"})

@@ -146,3 +146,18 @@ def test_rendering_imports_no_pandas() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_a_rendered_verdict_shows_its_screenshot_inline() -> None:
+    import base64
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+    url = "http://atfx-pro.example/"
+    v = Verdict(url=url, probability=0.99, flagged=True, threshold=0.5, rendered=[url],
+                screenshots={url: png})
+    card = verdict_html(v)
+    (src,) = re.findall(r'<img src="([^"]+)"', card)
+    assert src == "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    assert "What the victim saw" in card and "rendered in Chromium" in card
+    # an unrendered verdict has no image
+    assert "<img" not in verdict_html(Verdict(url=url, probability=0.1, flagged=False))
