@@ -21,7 +21,7 @@ from fakeinvest import errors
 from fakeinvest.api import scan, scan_many, score_snapshot, snapshot_site
 from fakeinvest.browser import find_browser, looks_like_app_shell
 from fakeinvest.config import FetchConfig
-from fakeinvest.localservers import SiteServer
+from fakeinvest.localservers import CannedResponse, SiteServer
 from fakeinvest.snapshot import Page
 from fakeinvest.warc import load_snapshot, save_snapshot
 
@@ -69,7 +69,11 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
         (root / host / "index.html").write_text(SHELL.format(title=host, script=script))
         (root / host / "other.html").write_text("<html><body>popup</body></html>")
         sites[host] = root / host
-    with SiteServer(sites, app_routes=True) as srv:
+    # The apps share one "framework runtime", served at the same path on every host.
+    runtime = CannedResponse(200, (APPS / "chunk-vendors.5d1f0a.js").read_bytes(),
+                             {"Content-Type": "application/javascript"})
+    with SiteServer(sites, canned={"/js/chunk-vendors.5d1f0a.js": runtime},
+                    app_routes=True) as srv:
         yield srv
 
 
