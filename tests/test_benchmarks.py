@@ -32,3 +32,18 @@ def test_distributed_benchmark_runs_all_three_configurations() -> None:
     assert [r.split("  ")[0] for r in rows] == [
         "single process (no Dask)", "Dask LocalCluster, 1 worker", "Dask LocalCluster, 2 workers"]
     assert "2 workers / 1 worker" in out.stdout
+
+
+def test_render_benchmark_runs_and_renders_every_app_site() -> None:
+    pytest.importorskip("playwright", reason="needs Playwright: pip install -e '.[render]'")
+    from fakeinvest.browser import find_browser
+    from fakeinvest.config import FetchConfig
+
+    if find_browser(FetchConfig()) is None:
+        pytest.skip("no Chromium executable (apt-get install chromium)")
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "render.py"), "--sites", "2", "--concurrency", "2"],
+        capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "rendered verdicts: 2/2; errors: 0 + 0 (bulk)" in out.stdout
+    assert "rendered / plain time:" in out.stdout and "sites/min" in out.stdout
