@@ -47,6 +47,17 @@ HOSTILE = {
                   "document.getElementById('app').textContent = "
                   "'Daily profit 5% guaranteed. Withdraw after upgrading VIP.';",
     "empty.test": "console.log('nothing to show');",
+    "iframe.test": "var f = document.createElement('iframe'); f.src = 'http://10.2.3.4/admin';"
+                   "document.body.appendChild(f);"
+                   "document.getElementById('app').textContent = 'partner widget';",
+    "worker.test": "var ok = 'serviceWorker' in navigator;"
+                   "(ok ? navigator.serviceWorker.register('/sw.js') : Promise.reject('none'))"
+                   ".then(() => 'registered', () => 'refused').then(r => {"
+                   "document.getElementById('app').textContent = 'Service worker ' + r +"
+                   "'. Daily profit 5% guaranteed. Withdraw after upgrading VIP.'; });",
+    "download.test": "document.getElementById('app').textContent = 'Download our app. Daily "
+                     "profit 5% guaranteed. Withdraw after upgrading VIP.';"
+                     "setTimeout(() => { location.href = '/app-release.zip'; }, 100);",
 }
 
 
@@ -68,6 +79,8 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
         (root / host).mkdir()
         (root / host / "index.html").write_text(SHELL.format(title=host, script=script))
         (root / host / "other.html").write_text("<html><body>popup</body></html>")
+        (root / host / "sw.js").write_text("self.addEventListener('fetch', () => {});")
+        (root / host / "app-release.zip").write_bytes(b"PK\x05\x06" + b"\x00" * 18)
         sites[host] = root / host
     # The apps share one "framework runtime", served at the same path on every host.
     runtime = CannedResponse(200, (APPS / "chunk-vendors.5d1f0a.js").read_bytes(),
@@ -188,7 +201,7 @@ def test_the_rendered_snapshot_rescores_to_the_live_verdict(apps: SiteServer,
 
 
 @pytest.mark.parametrize("host", ["redirect.test", "metadata.test", "loopback.test",
-                                  "socket.test"])
+                                  "socket.test", "iframe.test"])
 def test_a_page_sending_the_browser_inside_ends_blocked(apps: SiteServer, host: str) -> None:
     _browser_or_skip()
     before = len(apps.requests)
@@ -220,6 +233,18 @@ def test_dialogs_and_popups_are_denied(apps: SiteServer) -> None:
     v = scan(apps.url("popup.test"), whois=False, config=_config(apps))
     assert v.error is None and v.flagged, v
     assert v.rendered == [apps.url("popup.test")]
+
+
+def test_service_workers_and_downloads_are_refused(apps: SiteServer) -> None:
+    _browser_or_skip()
+    before = len(apps.requests)
+    worker = scan(apps.url("worker.test"), whois=False, config=_config(apps))
+    assert worker.error is None and worker.flagged
+    snap = snapshot_site(apps.url("worker.test"), whois=False, config=_config(apps))
+    assert "Service worker refused" in snap.pages[0].content.text
+    assert ("worker.test", "/sw.js") not in apps.requests[before:]
+    download = scan(apps.url("download.test"), whois=False, config=_config(apps))
+    assert download.error is None and download.flagged, download
 
 
 def test_a_page_empty_after_rendering_is_not_analysed(apps: SiteServer) -> None:
