@@ -189,7 +189,7 @@ def score_html(html: str, url: str | None = None) -> Verdict:
     """
     if not isinstance(html, str):
         raise errors.BadInputError("score_html expects the HTML as str; decode bytes first "
-                                   "(fakeinvest.fetch.decode_html does charset detection)")
+                                   "(fakeinvest.snapshot.decode_html does charset detection)")
     return score_snapshot(Snapshot.from_html(html, url=url), url=url or "")
 
 

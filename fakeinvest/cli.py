@@ -242,7 +242,7 @@ def _cmd_rescore(args: argparse.Namespace) -> int:
 
 def _cmd_score(args: argparse.Namespace) -> int:
     from .api import score_html, score_snapshot
-    from .fetch import decode_html
+    from .snapshot import decode_html
 
     if args.snapshot:
         from .warc import load_snapshot

@@ -28,12 +28,12 @@ from .browser import Browser, looks_like_app_shell
 from .config import FetchConfig
 from .discovery import key_page_urls
 from .netguard import AddressPolicy
-from .snapshot import Page
+from .snapshot import Page, decode_html
 
 if TYPE_CHECKING:
     import aiohttp
 
-__all__ = ["RETRY_STATUSES", "Crawler", "RawResponse", "crawl_site", "decode_html", "fetch_site",
+__all__ = ["RETRY_STATUSES", "Crawler", "RawResponse", "crawl_site", "fetch_site",
            "numeric_host"]
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -91,47 +91,6 @@ def validate_url(url: str) -> str:
     if not parts.hostname:
         raise errors.BadInputError(f"{url!r} has no host name")
     return url
-
-
-def decode_html(data: bytes, content_type: str | None = None) -> str:
-    """Decode an HTML body: valid UTF-8, else HTTP charset, BOM, ``<meta>``, detection.
-
-    Parameters
-    ----------
-    data : bytes
-        Raw (already content-decoded) body.
-    content_type : str, optional
-        The ``Content-Type`` header, which may carry ``charset=``.
-
-    Returns
-    -------
-    str
-    """
-    from bs4.dammit import UnicodeDammit
-
-    head = data[:2_000_000]
-    # Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever a header or
-    # meta tag claims: in a single-byte charset such sequences are vanishingly unlikely
-    # text, and scam kits copied between hosts often carry a wrong Latin-1 header.
-    if not head.isascii():
-        try:
-            return data.decode("utf-8").removeprefix("\ufeff")
-        except UnicodeDecodeError as exc:
-            if exc.reason == "unexpected end of data":  # a size cap cut a character
-                return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    declared = []
-    if content_type and "charset=" in content_type.lower():
-        cs = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
-        if cs:
-            declared.append(cs)
-    # Headers lie: UnicodeDammit tries the declared charset first but moves on when the
-    # bytes do not decode, then BOM, <meta>, a statistical detector, UTF-8 and cp1252.
-    dammit = UnicodeDammit(head, known_definite_encodings=declared, is_html=True)
-    if dammit.unicode_markup is not None:
-        if len(data) <= 2_000_000:
-            return dammit.unicode_markup
-        return data.decode(dammit.original_encoding or "utf-8", errors="replace")
-    return data.decode("utf-8", errors="replace")
 
 
 _NUMERIC_HOST = re.compile(r"^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$",

@@ -14,9 +14,50 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
+from bs4.dammit import UnicodeDammit
+
 from .textextract import PageText, extract_page_text
 
-__all__ = ["DomainFacts", "Page", "Snapshot"]
+__all__ = ["DomainFacts", "Page", "Snapshot", "decode_html"]
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> str:
+    """Decode an HTML body: valid UTF-8, else HTTP charset, BOM, ``<meta>``, detection.
+
+    Parameters
+    ----------
+    data : bytes
+        Raw (already content-decoded) body.
+    content_type : str, optional
+        The ``Content-Type`` header, which may carry ``charset=``.
+
+    Returns
+    -------
+    str
+    """
+    head = data[:2_000_000]
+    # Bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever a header or
+    # meta tag claims: in a single-byte charset such sequences are vanishingly unlikely
+    # text, and scam kits copied between hosts often carry a wrong Latin-1 header.
+    if not head.isascii():
+        try:
+            return data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data":  # a size cap cut a character
+                return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    declared = []
+    if content_type and "charset=" in content_type.lower():
+        cs = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
+        if cs:
+            declared.append(cs)
+    # Headers lie: UnicodeDammit tries the declared charset first but moves on when the
+    # bytes do not decode, then BOM, <meta>, a statistical detector, UTF-8 and cp1252.
+    dammit = UnicodeDammit(head, known_definite_encodings=declared, is_html=True)
+    if dammit.unicode_markup is not None:
+        if len(data) <= 2_000_000:
+            return dammit.unicode_markup
+        return data.decode(dammit.original_encoding or "utf-8", errors="replace")
+    return data.decode("utf-8", errors="replace")
 
 
 @dataclass(frozen=True)

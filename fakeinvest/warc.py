@@ -193,7 +193,7 @@ def load_snapshot(path: str | Path) -> Snapshot:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from .fetch import decode_html
+    from .snapshot import decode_html
 
     pages: list[Page] = []
     by_id: dict[str, int] = {}

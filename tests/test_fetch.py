@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from fakeinvest import errors
-from fakeinvest.fetch import crawl_site, decode_html, numeric_host, validate_url
+from fakeinvest.fetch import crawl_site, numeric_host, validate_url
 from fakeinvest.localservers import SiteServer
+from fakeinvest.snapshot import decode_html
 
 from .proxy import LoopbackProxy
 
