@@ -3,7 +3,8 @@
 A server process on 127.0.0.1 serves ``--sites`` sites (one host name each, default 1,000),
 each a landing page linking to four key pages (plans, about, FAQ, withdraw), every answer
 delayed by ``--latency`` seconds (default 0.1). Each crawler fetches every landing page,
-picks the key pages from its links with the same rules (:func:`fakeinvest.discovery.key_page_urls`)
+picks the key pages from its links with the same rules
+(:func:`fakeinvest.web.key_page_urls`)
 and fetches them: ``5 x sites`` pages in all, with at most ``--concurrency`` requests in
 flight (default 64) and 4 per host.
 
@@ -74,7 +75,7 @@ def _serve(port_out: mp.SimpleQueue, latency: float) -> None:
 def run_fakeinvest(port: int, sites: int, concurrency: int) -> dict[str, float]:
     """Crawl every site with fakeinvest's crawler; return pages, seconds, CPU seconds."""
     from fakeinvest.config import FetchConfig
-    from fakeinvest.fetch import Crawler
+    from fakeinvest.web._crawler import Crawler
 
     names = site_names(sites)
     cfg = FetchConfig(resolve=dict.fromkeys(names, "127.0.0.1"), allow_private=["127.0.0.0/8"],
@@ -108,8 +109,8 @@ def run_scrapy(port: int, sites: int, concurrency: int) -> dict[str, float]:
     from twisted.internet.interfaces import IResolverSimple
     from zope.interface import implementer
 
-    from fakeinvest.discovery import key_page_urls
     from fakeinvest.textextract import Link
+    from fakeinvest.web._discovery import key_page_urls
 
     names = set(site_names(sites))
     counter = {"pages": 0}

@@ -7,7 +7,7 @@ Usage::
 
 Writes ``--pages`` one-page WARC snapshots to a temporary directory, built from the bundled
 demo sites' pages (each copy a little different: its own host name and a numbered
-paragraph), then re-scores all of them with :func:`fakeinvest.distributed.rescore_snapshots`
+paragraph), then re-scores all of them with :func:`fakeinvest.batch._dask.rescore_snapshots`
 into a fresh output directory per run: in this process (no Dask, what ``fakeinvest
 rescore`` does without ``--dask``), and on local clusters of 1 and of 2 worker processes
 (127.0.0.1 only, one thread each). Every configuration writes the same part files. The
@@ -36,8 +36,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from fakeinvest.batch._dask import connect, rescore_snapshots
 from fakeinvest.demo import demo_site_dirs
-from fakeinvest.distributed import connect, rescore_snapshots
 from fakeinvest.snapshot import Page, Snapshot
 from fakeinvest.warc import save_snapshot
 
@@ -64,7 +64,7 @@ def build_store(directory: Path, n: int) -> int:
 
 def _warm_up() -> None:
     """Load the model and score one page (in each worker, before timing)."""
-    from fakeinvest.model import load_model
+    from fakeinvest.model._model import load_model
 
     load_model().verdict(Snapshot.from_html("<html><body><p>5% daily</p></body></html>"))
 

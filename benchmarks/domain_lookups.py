@@ -2,7 +2,7 @@
 
 ``--domains`` registrable domains (default 1,000) across ten TLDs — four with an RDAP
 server in IANA's bootstrap (.com .org .xyz .top) and six without (.vn .io .la .jp .ru .cn)
-— are looked up through :func:`fakeinvest.domaininfo.lookup_facts` by ``--workers``
+— are looked up through :func:`fakeinvest.domains._lookup.lookup_facts` by ``--workers``
 threads (default 32). Every domain appears three times in the input (bare, as a ``www.``
 URL, as a URL with a path), shuffled, so the in-flight de-duplication is exercised. A
 local WHOIS server and a local RDAP server answer, each answer delayed by ``--latency``
@@ -35,7 +35,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from fakeinvest.localservers import RdapServer, WhoisServer, rdap_record
+from fakeinvest.testing._servers import RdapServer, WhoisServer, rdap_record
 
 RDAP_TLDS = ("com", "org", "xyz", "top")
 WHOIS_TLDS = ("vn", "io", "la", "jp", "ru", "cn")
@@ -94,7 +94,7 @@ def delayed_rdap(obj: dict[str, Any], latency: float) -> Any:
 
 def run(n: int, workers: int, latency: float, strategy: str) -> list[dict[str, Any]]:
     """Cold and warm pass of one strategy; one result dict per pass."""
-    from fakeinvest import domaininfo
+    from fakeinvest.domains import _lookup as domaininfo
 
     names = domains(n)
     created = datetime(2026, 1, 1, tzinfo=UTC)
@@ -116,7 +116,7 @@ def run(n: int, workers: int, latency: float, strategy: str) -> list[dict[str, A
         domaininfo.lookup_facts("warm-up.invalid-tld-x", timeout=1.0)
         domaininfo.registrable_domain("www.example.com")
         __import__("whois.whois")
-        __import__("fakeinvest.rdap", fromlist=["bootstrap"]).bootstrap()
+        __import__("fakeinvest.domains._rdap", fromlist=["bootstrap"]).bootstrap()
         for phase in ("cold", "warm"):
             w0, r0 = len(ws.queries), len(rs.queries)
             t0 = time.perf_counter()

@@ -12,7 +12,7 @@ corpus is absent) and times, over the same pages in one process, the median of
 * ``parse + text``: :func:`fakeinvest.textextract.extract_page_text` (title, visible
   text, links), which every feature starts from;
 * each feature stage alone, on already extracted text (returns, lexicon, brands, kit);
-* ``features (model input)``: :func:`fakeinvest.featurize.extract_features` on a fresh
+* ``features (model input)``: :func:`fakeinvest.features._extract.extract_features` on a fresh
   one-page snapshot (parse, text and every feature with its evidence, nothing cached), as
   training and the model's transformer run it;
 * ``+ DOM fingerprint``: the same plus the landing page's DOM fingerprint, as a verdict
@@ -70,10 +70,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from selectolax.lexbor import LexborHTMLParser
 
+    from fakeinvest.features._extract import extract_features
     from fakeinvest.features.brands import default_registry
     from fakeinvest.features.lexicon import find_signals
     from fakeinvest.features.returns import find_return_claims
-    from fakeinvest.featurize import extract_features
     from fakeinvest.snapshot import Page, Snapshot
     from fakeinvest.textextract import extract_page_text
 

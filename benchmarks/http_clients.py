@@ -42,7 +42,7 @@ import zlib
 from collections.abc import Coroutine, Iterator
 from typing import Any
 
-from fakeinvest.localservers import gzip_bomb
+from fakeinvest.testing._servers import gzip_bomb
 
 HOST = "127.0.0.1"
 BODY_CAP = 5_000_000

@@ -119,9 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from fakeinvest.api import scan_many
-    from fakeinvest.browser import find_browser
     from fakeinvest.config import FetchConfig
-    from fakeinvest.localservers import SiteServer
+    from fakeinvest.testing._servers import SiteServer
+    from fakeinvest.web._browser import find_browser
 
     if find_browser(FetchConfig()) is None:
         print("no Chromium executable: install it (apt-get install chromium)")

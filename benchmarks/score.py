@@ -19,8 +19,8 @@ import statistics
 import time
 from pathlib import Path
 
-from fakeinvest.featurize import extract_features
-from fakeinvest.model import load_model
+from fakeinvest.features._extract import extract_features
+from fakeinvest.model._model import load_model
 from fakeinvest.snapshot import Page, Snapshot
 from fakeinvest.textextract import extract_page_text
 

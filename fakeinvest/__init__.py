@@ -40,15 +40,15 @@ __all__ = [
 
 _LAZY = {
     "scan": ("fakeinvest.api", "scan"),
-    "domain_info": ("fakeinvest.domaininfo", "domain_info"),
-    "DomainInfo": ("fakeinvest.domaininfo", "DomainInfo"),
+    "domain_info": ("fakeinvest.domains", "domain_info"),
+    "DomainInfo": ("fakeinvest.domains", "DomainInfo"),
     "scan_many": ("fakeinvest.api", "scan_many"),
     "score_html": ("fakeinvest.api", "score_html"),
     "score_snapshot": ("fakeinvest.api", "score_snapshot"),
     "Verdict": ("fakeinvest.verdict", "Verdict"),
     "Reason": ("fakeinvest.verdict", "Reason"),
-    "Verdicts": ("fakeinvest.jupyter", "Verdicts"),
-    "verdicts_to_dataframe": ("fakeinvest.frames", "to_dataframe"),
+    "Verdicts": ("fakeinvest.notebook", "Verdicts"),
+    "verdicts_to_dataframe": ("fakeinvest.notebook", "to_dataframe"),
     "Snapshot": ("fakeinvest.snapshot", "Snapshot"),
     "FetchConfig": ("fakeinvest.config", "FetchConfig"),
     "load_model": ("fakeinvest.model", "load_model"),
@@ -61,10 +61,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from . import errors
     from .api import scan, scan_many, score_html, score_snapshot
     from .config import FetchConfig
-    from .domaininfo import DomainInfo, domain_info
-    from .frames import to_dataframe as verdicts_to_dataframe
-    from .jupyter import Verdicts
+    from .domains import DomainInfo, domain_info
     from .model import load_model
+    from .notebook import Verdicts
+    from .notebook import to_dataframe as verdicts_to_dataframe
     from .snapshot import Snapshot
     from .verdict import Reason, Verdict
     from .warc import load_snapshot, save_snapshot

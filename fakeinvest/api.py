@@ -6,60 +6,62 @@ import asyncio
 import contextlib
 import dataclasses
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import errors
-from .config import AllowPrivate, FetchConfig
+from .config import AllowPrivate, FetchConfig, LookupConfig
 from .snapshot import DomainFacts, Snapshot
 from .verdict import Verdict
 
 if TYPE_CHECKING:
-    from .fetch import Crawler
+    from .web._crawler import Crawler
 
 __all__ = ["scan", "scan_many", "score_html", "score_snapshot", "snapshot_site"]
 
-WHOIS_TIMEOUT = 10.0
-
-
 def _config(config: FetchConfig | None, allow_private: AllowPrivate) -> FetchConfig:
-    config = config or FetchConfig()
+    config = config or FetchConfig.from_env()
     if allow_private is not False or config.allow_private is False:
         config = dataclasses.replace(config, allow_private=allow_private)
     return config
 
 
-DomainLookups = dict[str, "asyncio.Future[DomainFacts]"]
+@dataclass
+class _Lookups:
+    """The domain lookups of one scan or bulk run: how to look up, and one future per
+    registrable domain (a bulk run asks about each domain once, however many sites)."""
+
+    config: LookupConfig
+    futures: dict[str, asyncio.Future[DomainFacts]] = field(default_factory=dict)
 
 
-async def _lookup(target: str, timeout: float, lookups: DomainLookups | None) -> DomainFacts:
-    """Domain facts for ``target`` in a worker thread; one lookup per registrable domain
-    and ``lookups`` table (a bulk scan shares one table across all its sites)."""
-    from .domaininfo import lookup_facts, registrable_domain
+async def _lookup(target: str, timeout: float, lookups: _Lookups) -> DomainFacts:
+    """Domain facts for ``target``, looked up in a worker thread (the lookups block)."""
+    # The domain stage is imported on first use: score_html and score_snapshot stay
+    # offline and cheap to import.
+    from .domains._lookup import lookup_facts, registrable_domain
 
-    if lookups is None:
-        return await asyncio.to_thread(lookup_facts, target, timeout)
     key = registrable_domain(target) or target
-    future = lookups.get(key)
+    future = lookups.futures.get(key)
     if future is None:
-        future = lookups[key] = asyncio.ensure_future(
-            asyncio.to_thread(lookup_facts, target, timeout))
+        future = lookups.futures[key] = asyncio.ensure_future(
+            asyncio.to_thread(lookup_facts, target, timeout, True, lookups.config))
     return await asyncio.shield(future)
 
 
-async def _snapshot_async(url: str, whois: bool, config: FetchConfig,
-                          crawler: Crawler | None = None,
-                          lookups: DomainLookups | None = None) -> Snapshot:
+async def _snapshot_async(url: str, whois: bool, config: FetchConfig, lookups: _Lookups,
+                          crawler: Crawler | None = None) -> Snapshot:
     """Crawl one site and look up its domain, both within ``config.site_deadline``.
 
-    The domain lookup (RDAP/WHOIS, see :mod:`fakeinvest.domaininfo`) of the requested host
+    The domain lookup (RDAP/WHOIS, see :mod:`fakeinvest.domains._lookup`) of the requested host
     runs while the pages are fetched; only when the landing page ends on another
     registrable domain is that one looked up afterwards, with whatever time the site has
     left. ``lookups`` de-duplicates lookups across the sites of one bulk scan.
     """
-    from .domaininfo import registrable_domain
-    from .fetch import fetch_site, validate_url
+    from .domains._lookup import registrable_domain
+    from .web._crawler import fetch_site, validate_url
 
     url = validate_url(url)
     started = datetime.now(UTC)
@@ -67,8 +69,8 @@ async def _snapshot_async(url: str, whois: bool, config: FetchConfig,
     deadline = loop.time() + config.site_deadline
     lookup: asyncio.Future[DomainFacts] | None = None
     if whois:
-        lookup = asyncio.ensure_future(_lookup(url, min(WHOIS_TIMEOUT, config.site_deadline),
-                                               lookups))
+        lookup = asyncio.ensure_future(
+            _lookup(url, min(lookups.config.timeout, config.site_deadline), lookups))
     try:
         pages = await fetch_site(url, config, crawler=crawler)
     except BaseException:
@@ -81,14 +83,16 @@ async def _snapshot_async(url: str, whois: bool, config: FetchConfig,
         final = registrable_domain(pages[0].url or url)
         if final and final != domain.domain:
             left = deadline - loop.time()
-            domain = (await _lookup(pages[0].url or url, min(WHOIS_TIMEOUT, left), lookups)
+            domain = (await _lookup(pages[0].url or url, min(lookups.config.timeout, left),
+                                    lookups)
                       if left > 0.5 else DomainFacts(domain=final, error="timeout",
                                                      source="whois"))
     return Snapshot(url=url, pages=pages, fetched_at=started, domain=domain)
 
 
 def snapshot_site(url: str, *, whois: bool = True, allow_private: AllowPrivate = False,
-                  config: FetchConfig | None = None) -> Snapshot:
+                  config: FetchConfig | None = None,
+                  lookup: LookupConfig | None = None) -> Snapshot:
     """Crawl a site (landing page and key pages) and look up its domain, without scoring.
 
     Parameters
@@ -102,6 +106,10 @@ def snapshot_site(url: str, *, whois: bool = True, allow_private: AllowPrivate =
         ``True`` allows everything; a list of networks allows those.
     config : FetchConfig, optional
         Crawl limits; ``allow_private`` overrides its field of the same name.
+        ``FetchConfig.from_env()`` (``FAKEINVEST_RESOLVE``, ``FAKEINVEST_CHROMIUM``) when
+        None.
+    lookup : LookupConfig, optional
+        Domain-lookup servers, timeout and cache; ``LookupConfig.from_env()`` when None.
 
     Returns
     -------
@@ -114,9 +122,10 @@ def snapshot_site(url: str, *, whois: bool = True, allow_private: AllowPrivate =
     fakeinvest.errors.BadInputError
         The URL is not an http(s) URL.
     """
-    from .fetch import run_sync
+    from .web._crawler import run_sync
 
-    return run_sync(_snapshot_async(url, whois, _config(config, allow_private)))
+    return run_sync(_snapshot_async(url, whois, _config(config, allow_private),
+                                    _Lookups(lookup or LookupConfig.from_env())))
 
 
 def score_snapshot(snapshot: Snapshot, url: str | None = None) -> Verdict:
@@ -132,13 +141,13 @@ def score_snapshot(snapshot: Snapshot, url: str | None = None) -> Verdict:
     -------
     Verdict
     """
-    from .model import load_model
+    from .model._model import load_model
 
     return load_model().verdict(snapshot, url=url)
 
 
 def scan(url: str, *, whois: bool = True, allow_private: AllowPrivate = False,
-         config: FetchConfig | None = None) -> Verdict:
+         config: FetchConfig | None = None, lookup: LookupConfig | None = None) -> Verdict:
     """Crawl a site, look up its domain age, and score it.
 
     Parameters
@@ -150,7 +159,9 @@ def scan(url: str, *, whois: bool = True, allow_private: AllowPrivate = False,
     allow_private : bool or list of str
         SSRF guard (see :func:`snapshot_site`).
     config : FetchConfig, optional
-        Crawl limits.
+        Crawl limits (see :func:`snapshot_site`).
+    lookup : LookupConfig, optional
+        Domain-lookup servers, timeout and cache; ``LookupConfig.from_env()`` when None.
 
     Returns
     -------
@@ -169,7 +180,8 @@ def scan(url: str, *, whois: bool = True, allow_private: AllowPrivate = False,
     >>> v = fakeinvest.scan("https://example.com")  # doctest: +SKIP
     >>> v.flagged, [r.feature for r in v.reasons[:3]]  # doctest: +SKIP
     """
-    snap = snapshot_site(url, whois=whois, allow_private=allow_private, config=config)
+    snap = snapshot_site(url, whois=whois, allow_private=allow_private, config=config,
+                         lookup=lookup)
     return score_snapshot(snap, url=url)
 
 
@@ -195,12 +207,12 @@ def score_html(html: str, url: str | None = None) -> Verdict:
 
 def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPrivate = False,
               config: FetchConfig | None = None, concurrency: int = 16,
-              snapshot_dir: str | Path | None = None,
-              ordered: bool = True) -> Iterator[Verdict]:
+              snapshot_dir: str | Path | None = None, ordered: bool = True,
+              lookup: LookupConfig | None = None) -> Iterator[Verdict]:
     """Scan many sites concurrently; yield one verdict per URL.
 
     One event loop (in a background thread, so this also works inside Jupyter) keeps
-    ``concurrency`` sites in flight through one shared :class:`~fakeinvest.fetch.Crawler`;
+    ``concurrency`` sites in flight through one shared :class:`~fakeinvest.web._crawler.Crawler`;
     verdicts are scored in the calling thread as they arrive. URLs are read lazily, so
     ``urls`` may be a generator over a huge file. A site that cannot be analysed yields a
     verdict with ``error`` set (and NaN probability); this function never raises for a
@@ -212,6 +224,7 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
     whois : bool
     allow_private : bool or list of str
     config : FetchConfig, optional
+        Crawl limits; ``FetchConfig.from_env()`` when None.
     concurrency : int
         Sites crawled at the same time (connections are further limited by
         ``config.max_connections`` and ``config.max_connections_per_host``).
@@ -221,6 +234,8 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
     ordered : bool
         Yield in input order (default). ``False`` yields each verdict as soon as it is
         ready, which keeps a slow site from holding back the ones behind it.
+    lookup : LookupConfig, optional
+        Domain-lookup servers, timeout and cache; ``LookupConfig.from_env()`` when None.
 
     Yields
     ------
@@ -229,12 +244,13 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
     import queue
     import threading
 
-    from .fetch import Crawler
-    from .model import load_model
+    from .model._model import load_model
+    from .web._crawler import Crawler
 
     if concurrency < 1:
         raise errors.BadInputError("concurrency must be >= 1")
     cfg = _config(config, allow_private)
+    lookup_config = lookup or LookupConfig.from_env()
     model = load_model()
     if snapshot_dir is not None:
         Path(snapshot_dir).mkdir(parents=True, exist_ok=True)
@@ -255,13 +271,13 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
 
         state["release"] = lambda: loop.call_soon_threadsafe(slots.release)
         state["shutdown"] = lambda: loop.call_soon_threadsafe(cancel_all)
-        lookups: DomainLookups = {}  # one domain lookup per registrable domain per run
+        lookups = _Lookups(lookup_config)  # one lookup per registrable domain per run
         async with Crawler(cfg) as crawler:
 
             async def one(index: int, url: str) -> None:
                 t0 = loop.time()
                 try:
-                    res: object = await _snapshot_async(url, whois, cfg, crawler, lookups)
+                    res: object = await _snapshot_async(url, whois, cfg, lookups, crawler)
                 except asyncio.CancelledError:
                     raise
                 except BaseException as exc:
@@ -287,12 +303,8 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
             done.put(None)
 
     def to_verdict(url: str, res: object, elapsed: float) -> Verdict:
-        if isinstance(res, errors.FetchError):
-            v = Verdict.failed(url, str(res), model.version)
-        elif isinstance(res, errors.FakeinvestError):
-            v = Verdict.failed(url, f"bad_input: {res}", model.version)
-        elif isinstance(res, BaseException):
-            v = Verdict.failed(url, f"internal: {type(res).__name__}: {res}", model.version)
+        if isinstance(res, BaseException):
+            v = Verdict.failed(url, res, model.version)
         else:
             assert isinstance(res, Snapshot)
             v = model.verdict(res, url=url)

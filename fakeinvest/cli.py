@@ -23,7 +23,7 @@ from . import errors
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .distributed import JobSummary
+    from .batch._dask import JobSummary
 
 __all__ = ["format_table", "main"]
 
@@ -157,10 +157,11 @@ def _fetch_config(args: argparse.Namespace) -> object:
 
     allow: bool | list[str] = True if args.allow_private else list(args.allow_network or [])
     try:
-        return FetchConfig(allow_private=allow or False, site_deadline=args.deadline,
-                           max_pages=args.max_pages, proxy=args.proxy,
-                           user_agent=args.user_agent or DEFAULT_USER_AGENT,
-                           retries=args.retries, render=args.render)
+        return FetchConfig.from_env(
+            allow_private=allow or False, site_deadline=args.deadline,
+            max_pages=args.max_pages, proxy=args.proxy,
+            user_agent=args.user_agent or DEFAULT_USER_AGENT, retries=args.retries,
+            render=args.render)
     except ValueError as exc:
         raise errors.BadInputError(str(exc)) from exc
 
@@ -199,7 +200,7 @@ def _dask_client(args: argparse.Namespace) -> contextlib.AbstractContextManager[
         return contextlib.nullcontext()
     if args.workers is not None and args.dask != "local":
         raise errors.BadInputError("--workers applies to --dask local only")
-    from .distributed import connect
+    from .batch._dask import connect
 
     return connect(args.dask, args.workers)
 
@@ -215,7 +216,7 @@ def _report_job(summary: JobSummary, verb: str) -> int:
 
 def _scan_on_dask(urls: list[str], args: argparse.Namespace, config: object) -> int:
     """``scan --dask``: batches of sites on a Dask cluster, one part file each in --output."""
-    from .distributed import DEFAULT_BATCH_SIZE, scan_urls
+    from .batch._dask import DEFAULT_BATCH_SIZE, scan_urls
 
     if not args.output:
         print("fakeinvest: --dask needs --output DIR (a directory of part files)",
@@ -231,7 +232,7 @@ def _scan_on_dask(urls: list[str], args: argparse.Namespace, config: object) -> 
 
 
 def _cmd_rescore(args: argparse.Namespace) -> int:
-    from .distributed import DEFAULT_RESCORE_BATCH_SIZE, rescore_snapshots
+    from .batch._dask import DEFAULT_RESCORE_BATCH_SIZE, rescore_snapshots
 
     with _dask_client(args) as client:
         summary = rescore_snapshots(args.snapshots, args.output, client=client,
@@ -284,7 +285,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from ._train_cli import run_training
+    from .training._cli import run_training
 
     return run_training(args)
 
@@ -315,7 +316,7 @@ def _add_dask_arguments(p: argparse.ArgumentParser, batch_size: int, items: str)
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation tools)."""
-    from .distributed import DEFAULT_BATCH_SIZE, DEFAULT_RESCORE_BATCH_SIZE
+    from .batch._dask import DEFAULT_BATCH_SIZE, DEFAULT_RESCORE_BATCH_SIZE
 
     p = argparse.ArgumentParser(
         prog="fakeinvest",
@@ -385,7 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=_cmd_demo)
 
-    from ._train_cli import add_train_arguments
+    from .training._cli import add_train_arguments
 
     t = sub.add_parser(
         "train", help="retrain the model on a labelled corpus, checked by the quality gate",

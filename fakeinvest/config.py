@@ -1,4 +1,22 @@
-"""Small immutable configuration values for fetching a site."""
+"""Small immutable configuration values, and the one place that reads the environment.
+
+:class:`FetchConfig` (crawling and rendering) and :class:`LookupConfig` (domain lookups)
+are plain values: constructing one never looks at the environment. The environment
+variables are read here only, by :meth:`FetchConfig.from_env`,
+:meth:`LookupConfig.from_env` and :func:`brand_files_from_env`, which the entry points
+(``scan``, ``scan_many``, ``snapshot_site``, ``domain_info``, the CLI) call when they are
+given no config:
+
+============================  =====================================================
+``FAKEINVEST_RESOLVE``        ``host:ip,host:ip`` -> ``FetchConfig.resolve``
+``FAKEINVEST_CHROMIUM``       Chromium executable -> ``FetchConfig.browser``
+``FAKEINVEST_WHOIS_SERVER``   ``host:port`` -> ``LookupConfig.whois_server``
+``FAKEINVEST_RDAP_URL``       base URL or ``off`` -> ``LookupConfig.rdap_url``
+``FAKEINVEST_CACHE_DIR``      directory or ``off`` -> ``LookupConfig.cache_dir``
+                              (default ``$XDG_CACHE_HOME/fakeinvest``)
+``FAKEINVEST_BRANDS``         extra brand-registry CSV files (``os.pathsep``-separated)
+============================  =====================================================
+"""
 
 from __future__ import annotations
 
@@ -6,9 +24,12 @@ import ipaddress
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
 
-__all__ = ["DEFAULT_USER_AGENT", "RENDER_MODES", "FetchConfig", "parse_resolve_env"]
+__all__ = ["DEFAULT_USER_AGENT", "RENDER_MODES", "FetchConfig", "LookupConfig",
+           "brand_files_from_env", "parse_resolve_env"]
 
 #: The values of ``FetchConfig.render``.
 RENDER_MODES = ("auto", "always", "never")
@@ -47,8 +68,8 @@ class FetchConfig:
         SSRF guard. ``False`` (default) connects to global addresses only; ``True`` to
         anything; an iterable of networks (``["127.0.0.0/8"]``) additionally allows those.
     resolve : mapping of str to str
-        Host name to IP address overrides, like curl's ``--resolve``. Merged with the
-        ``FAKEINVEST_RESOLVE`` environment variable (``host:ip,host:ip``).
+        Host name to IP address overrides, like curl's ``--resolve``
+        (:meth:`from_env` adds ``FAKEINVEST_RESOLVE``).
     proxy : str or None
         HTTP(S) proxy URL for all requests (``http://user:pass@host:port``). The proxy's
         own address is trusted; the SSRF guard still checks every target host, resolved
@@ -71,8 +92,8 @@ class FetchConfig:
         request of the browser goes through this crawler: same SSRF guard, ``resolve``
         map, proxy, size caps and site deadline.
     browser : str or None
-        Chromium executable; ``FAKEINVEST_CHROMIUM`` when unset, else ``chromium``,
-        ``chromium-browser``, ``google-chrome`` on ``PATH``.
+        Chromium executable; when None, ``chromium``, ``chromium-browser`` or
+        ``google-chrome`` on ``PATH`` (:meth:`from_env` reads ``FAKEINVEST_CHROMIUM``).
     max_renders : int
         Browser contexts open at once (bulk scans share one browser process).
     """
@@ -101,8 +122,6 @@ class FetchConfig:
                              f"not {self.render!r}")
         if self.max_renders < 1:
             raise ValueError("max_renders must be >= 1")
-        if self.browser is None and os.environ.get("FAKEINVEST_CHROMIUM"):
-            object.__setattr__(self, "browser", os.environ["FAKEINVEST_CHROMIUM"])
         if self.max_connections < 1 or self.max_connections_per_host < 1:
             raise ValueError("max_connections and max_connections_per_host must be >= 1")
         if self.retries < 0 or self.backoff < 0:
@@ -129,8 +148,7 @@ class FetchConfig:
                         f"allow_private: {net!r} is not a network; use e.g. '127.0.0.0/8'"
                     ) from exc
             object.__setattr__(self, "allow_private", nets)
-        merged = {**parse_resolve_env(os.environ.get("FAKEINVEST_RESOLVE", "")),
-                  **{k.lower(): v for k, v in dict(self.resolve).items()}}
+        merged = {k.lower(): v for k, v in dict(self.resolve).items()}
         for host, ip in merged.items():
             try:
                 ipaddress.ip_address(ip)
@@ -139,6 +157,161 @@ class FetchConfig:
                     f"resolve: {host!r} maps to {ip!r}, which is not an IP address"
                 ) from exc
         object.__setattr__(self, "resolve", merged)
+
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **values: Any) -> FetchConfig:
+        """A config from ``values`` plus the environment's ``FAKEINVEST_RESOLVE`` (merged
+        under ``resolve``) and ``FAKEINVEST_CHROMIUM`` (when ``browser`` is not given).
+
+        Parameters
+        ----------
+        environ : mapping, optional
+            The environment (``os.environ`` by default).
+        **values
+            Any field of :class:`FetchConfig`.
+
+        Raises
+        ------
+        ValueError
+            A malformed variable or field value, with what a good one looks like.
+        """
+        env = os.environ if environ is None else environ
+        resolve = {**parse_resolve_env(env.get("FAKEINVEST_RESOLVE", "")),
+                   **{k.lower(): v for k, v in dict(values.pop("resolve", {})).items()}}
+        if values.get("browser") is None and env.get("FAKEINVEST_CHROMIUM", "").strip():
+            values["browser"] = env["FAKEINVEST_CHROMIUM"].strip()
+        return cls(resolve=resolve, **values)
+
+    def with_env(self, environ: Mapping[str, str] | None = None) -> FetchConfig:
+        """This config with the environment's settings added (see :meth:`from_env`)."""
+        own = {f.name: getattr(self, f.name) for f in fields(self)}
+        return FetchConfig.from_env(environ, **own)
+
+
+_OFF = ("off", "0", "no", "false", "none")
+
+
+@dataclass(frozen=True)
+class LookupConfig:
+    """How domain registration facts are looked up (RDAP, WHOIS, on-disk cache).
+
+    Parameters
+    ----------
+    timeout : float
+        Total seconds for one domain's lookup (RDAP, WHOIS fallback and referrals).
+    whois_server : str or None
+        ``host:port`` of a WHOIS server that answers every query, referrals included (a
+        test or in-house server). When set and ``rdap_url`` is not, RDAP is skipped: a
+        pinned server means a controlled environment that RDAP would leave.
+    rdap_url : str or None
+        Base URL of an RDAP server that answers every query, ``"off"`` to never use RDAP,
+        or None for the servers of IANA's bootstrap (bundled).
+    cache_dir : str, Path or None
+        Directory of the SQLite lookup cache; None for no cache.
+    """
+
+    timeout: float = 10.0
+    whois_server: str | None = None
+    rdap_url: str | None = None
+    cache_dir: str | Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.timeout <= 0:
+            raise ValueError("timeout must be positive")
+        if self.whois_server is not None:
+            _host, sep, port = self.whois_server.strip().rpartition(":")
+            if not sep or not port.isdigit():
+                raise ValueError(
+                    f"whois_server (FAKEINVEST_WHOIS_SERVER) {self.whois_server!r} must look "
+                    "like 'whois.example.net:43' or '127.0.0.1:4343'")
+        if self.rdap_url is not None:
+            raw = self.rdap_url.strip()
+            if raw.lower() in _OFF:
+                raw = "off"
+            elif not raw.startswith(("http://", "https://")):
+                raise ValueError(
+                    f"rdap_url (FAKEINVEST_RDAP_URL) {self.rdap_url!r} must be an http(s) "
+                    "base URL such as 'http://127.0.0.1:8080/' or 'off'")
+            elif not raw.endswith("/"):
+                raw += "/"
+            object.__setattr__(self, "rdap_url", raw)
+        if self.cache_dir is not None:
+            object.__setattr__(self, "cache_dir", Path(self.cache_dir).expanduser())
+
+    @property
+    def whois_address(self) -> tuple[str, int] | None:
+        """``whois_server`` as ``(host, port)``, or None."""
+        if self.whois_server is None:
+            return None
+        host, _sep, port = self.whois_server.strip().rpartition(":")
+        return host.strip("[]") or "127.0.0.1", int(port)
+
+    @property
+    def rdap_enabled(self) -> bool:
+        """Whether RDAP is asked at all (see ``whois_server``)."""
+        if self.rdap_url == "off":
+            return False
+        return not (self.rdap_url is None and self.whois_server is not None)
+
+    @property
+    def namespace(self) -> str:
+        """Cache-key suffix when servers are pinned, so test servers never share entries."""
+        pins = [f"{k}={v}" for k, v in (("whois", self.whois_server), ("rdap", self.rdap_url))
+                if v is not None]
+        return ("@" + ";".join(pins)) if pins else ""
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **values: Any) -> LookupConfig:
+        """A config from ``values`` plus ``FAKEINVEST_WHOIS_SERVER``,
+        ``FAKEINVEST_RDAP_URL`` and ``FAKEINVEST_CACHE_DIR`` (``off`` for no cache;
+        default ``$XDG_CACHE_HOME/fakeinvest`` or ``~/.cache/fakeinvest``).
+
+        Raises
+        ------
+        ValueError
+            A malformed variable, with what a good one looks like.
+        """
+        env = os.environ if environ is None else environ
+        if "whois_server" not in values and env.get("FAKEINVEST_WHOIS_SERVER", "").strip():
+            values["whois_server"] = env["FAKEINVEST_WHOIS_SERVER"].strip()
+        if "rdap_url" not in values and env.get("FAKEINVEST_RDAP_URL", "").strip():
+            values["rdap_url"] = env["FAKEINVEST_RDAP_URL"].strip()
+        if "cache_dir" not in values:
+            raw = env.get("FAKEINVEST_CACHE_DIR", "").strip()
+            if raw.lower() in _OFF:
+                values["cache_dir"] = None
+            elif raw:
+                values["cache_dir"] = raw
+            else:
+                xdg = env.get("XDG_CACHE_HOME", "").strip()
+                base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+                values["cache_dir"] = base / "fakeinvest"
+        return cls(**values)
+
+    def replace(self, **values: Any) -> LookupConfig:
+        """A copy with some fields changed."""
+        return replace(self, **values)
+
+
+def brand_files_from_env(environ: Mapping[str, str] | None = None) -> list[str]:
+    """The extra brand-registry files named by ``FAKEINVEST_BRANDS`` (``os.pathsep``-separated).
+
+    Raises
+    ------
+    fakeinvest.errors.BadInputError
+        A named file does not exist.
+    """
+    env = os.environ if environ is None else environ
+    files = [p for p in env.get("FAKEINVEST_BRANDS", "").split(os.pathsep) if p.strip()]
+    missing = [p for p in files if not os.path.isfile(p)]
+    if missing:
+        from .errors import BadInputError
+
+        raise BadInputError(
+            f"FAKEINVEST_BRANDS names {', '.join(missing)}, which does not exist; "
+            "give CSV files with the columns of fakeinvest/data/brands.csv")
+    return files
 
 
 def parse_resolve_env(value: str) -> dict[str, str]:

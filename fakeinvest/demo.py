@@ -8,14 +8,12 @@ No packet leaves the machine.
 
 from __future__ import annotations
 
-import contextlib
-import os
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
-from .config import FetchConfig
-from .localservers import SiteServer, WhoisServer, demo_whois_records
+from .api import scan_many
+from .config import FetchConfig, LookupConfig
+from .testing._servers import SiteServer, WhoisServer, demo_whois_records
 from .verdict import Verdict
 
 __all__ = ["DEMO_SITES", "demo_site_dirs", "run_demo"]
@@ -34,19 +32,6 @@ def demo_site_dirs() -> dict[str, Path]:
     return {host: base / host for host in DEMO_SITES}
 
 
-@contextlib.contextmanager
-def _env(name: str, value: str) -> Iterator[None]:
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = old
-
-
 def run_demo() -> list[Verdict]:
     """Serve the example sites locally and scan them with the real pipeline.
 
@@ -55,11 +40,11 @@ def run_demo() -> list[Verdict]:
     list of Verdict
         One per example site, in ``DEMO_SITES`` order.
     """
-    from .api import scan_many
-
-    with SiteServer(demo_site_dirs()) as sites, WhoisServer(demo_whois_records()) as whois, \
-            _env("FAKEINVEST_WHOIS_SERVER", whois.address):
+    with SiteServer(demo_site_dirs()) as sites, WhoisServer(demo_whois_records()) as whois:
         config = FetchConfig(resolve=dict.fromkeys(DEMO_SITES, "127.0.0.1"),
                              allow_private=["127.0.0.0/8"], site_deadline=20.0)
+        # Every WHOIS query goes to the local server; no RDAP, no cache of the user's.
+        lookup = LookupConfig(whois_server=whois.address, rdap_url="off", cache_dir=None)
         urls = [sites.url(host) for host in DEMO_SITES]
-        return list(scan_many(urls, config=config, allow_private=["127.0.0.0/8"]))
+        return list(scan_many(urls, config=config, allow_private=["127.0.0.0/8"],
+                              lookup=lookup))

@@ -1,9 +1,34 @@
 """The one exception hierarchy of fakeinvest.
 
-Every error the library raises on purpose derives from :class:`FakeinvestError`.
+Every error the library raises on purpose derives from :class:`FakeinvestError`::
+
+    FakeinvestError
+    ├── BadInputError (also ValueError)       bad URL, unreadable file, bad argument
+    ├── MissingDependencyError (ImportError)  an optional extra is not installed
+    ├── FetchError                            a site could not be fetched  -> Verdict.error
+    │   ├── DNSError                          kind "dns"
+    │   ├── ConnectError                      kind "connect"
+    │   ├── FetchTimeoutError                 kind "timeout"
+    │   ├── TooLargeError                     kind "too_large"
+    │   ├── TooManyRedirectsError             kind "too_many_redirects"
+    │   ├── NotHTMLError                      kind "not_html"
+    │   ├── BlockedAddressError               kind "blocked_private"
+    │   ├── HTTPStatusError                   kind "http_status"
+    │   ├── TLSError                          kind "tls"
+    │   └── RenderError                       kind "render"
+    │       ├── BrowserUnavailableError       kind "no_browser"
+    │       └── EmptyPageError                kind "empty_page"
+    ├── WhoisLookupError                      a domain lookup failed (``reason``)
+    ├── ModelError                            model file missing, corrupt, incompatible
+    │   └── UntrustedModelError               refused to unpickle an unverified file
+    └── QualityGateError                      a retrained model fell below the gate
+
+    ModelVersionWarning (UserWarning)         model written by another scikit-learn
+
 Network failures are translated into :class:`FetchError` subclasses at one boundary
-(:mod:`fakeinvest.fetch`); each carries a stable ``kind`` string that is also what a
-:class:`~fakeinvest.verdict.Verdict` records in ``error`` when a site could not be analysed.
+(:mod:`fakeinvest.web`); each carries a stable ``kind`` that a
+:class:`~fakeinvest.verdict.Verdict` records in ``error_kind`` (and, with the message, in
+``error``) when a site could not be analysed. No class here shadows a builtin name.
 
 "Could not analyse" (an exception, or ``Verdict.error`` set) is never the same thing as
 "analysed, no signal" (``Verdict.error is None`` and a low probability).
@@ -21,14 +46,15 @@ __all__ = [
     "EmptyPageError",
     "FakeinvestError",
     "FetchError",
+    "FetchTimeoutError",
     "HTTPStatusError",
+    "MissingDependencyError",
     "ModelError",
     "ModelVersionWarning",
     "NotHTMLError",
     "QualityGateError",
     "RenderError",
     "TLSError",
-    "TimeoutError",
     "TooLargeError",
     "TooManyRedirectsError",
     "UntrustedModelError",
@@ -47,6 +73,25 @@ class FakeinvestError(Exception):
 
 class BadInputError(FakeinvestError, ValueError):
     """The caller passed something that cannot be analysed (bad URL, unreadable file)."""
+
+
+class MissingDependencyError(FakeinvestError, ImportError):
+    """An optional dependency is needed for this and is not installed.
+
+    Attributes
+    ----------
+    package : str
+        The missing top-level package (``pandas``, ``distributed``, ``playwright``).
+    extra : str
+        The extra of fakeinvest that installs it (``notebook``, ``dask``, ``render``); the
+        message ends with the ``pip install`` command.
+    """
+
+    def __init__(self, package: str, extra: str) -> None:
+        super().__init__(f"{package} is needed for this; install it with "
+                         f"`pip install \"fakeinvest[{extra}]\"`")
+        self.package = package
+        self.extra = extra
 
 
 class FetchError(FakeinvestError):
@@ -92,7 +137,7 @@ class ConnectError(FetchError):
     kind = "connect"
 
 
-class TimeoutError(FetchError):
+class FetchTimeoutError(FetchError):
     """The site did not answer within the configured deadline."""
 
     kind = "timeout"
@@ -222,7 +267,7 @@ class QualityGateError(FakeinvestError):
 
     Attributes
     ----------
-    result : fakeinvest.gate.GateResult
+    result : fakeinvest.training._quality_gate.GateResult
         Every check of the gate, the failed ones with their gated and new values.
     """
 

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import FakeinvestError, FetchError
 from .warc import payload_digest
 
 __all__ = ["Reason", "Verdict"]
@@ -83,6 +84,10 @@ class Verdict:
         Every feature value (NaN = unknown).
     error : str or None
         ``"<kind>: <message>"`` when the site could not be analysed, else None.
+    error_kind : str or None
+        The machine-readable kind of ``error``: a :class:`~fakeinvest.errors.FetchError`
+        kind (``dns``, ``timeout``, ``blocked_private``, ``no_browser`` ...),
+        ``bad_input`` or ``internal``; None when the site was analysed.
     model_version : str
         Identifier of the model that produced the score.
     threshold : float
@@ -119,17 +124,29 @@ class Verdict:
     elapsed: float = field(default=math.nan, compare=False)
     rendered: list[str] = field(default_factory=list)
     screenshots: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def error_kind(self) -> str | None:
-        """The machine-readable kind of ``error`` (``dns``, ``timeout`` ...), or None."""
-        return self.error.split(":", 1)[0] if self.error else None
+    error_kind: str | None = None
 
     @classmethod
-    def failed(cls, url: str, error: str, model_version: str = "") -> Verdict:
-        """A verdict for a site that could not be analysed."""
-        return cls(url=url, probability=math.nan, flagged=False, error=error,
-                   model_version=model_version)
+    def failed(cls, url: str, error: BaseException, model_version: str = "") -> Verdict:
+        """A verdict for a site that could not be analysed.
+
+        Parameters
+        ----------
+        url : str
+        error : BaseException
+            Why: a :class:`~fakeinvest.errors.FetchError` gives its ``kind``; any other
+            :class:`~fakeinvest.errors.FakeinvestError` is ``bad_input``; anything else is
+            ``internal`` (a defect to report).
+        model_version : str
+        """
+        if isinstance(error, FetchError):
+            kind, message = error.kind, str(error.args[0]) if error.args else error.kind
+        elif isinstance(error, FakeinvestError):
+            kind, message = "bad_input", str(error)
+        else:
+            kind, message = "internal", f"{type(error).__name__}: {error}"
+        return cls(url=url, probability=math.nan, flagged=False,
+                   error=f"{kind}: {message}", error_kind=kind, model_version=model_version)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict (NaN becomes null)."""
@@ -139,6 +156,7 @@ class Verdict:
             "flagged": self.flagged,
             "threshold": _json_float(self.threshold),
             "error": self.error,
+            "error_kind": self.error_kind,
             "model_version": self.model_version,
             "reasons": [r.to_dict() for r in self.reasons],
             "features": {k: _json_float(v) for k, v in self.features.items()},
@@ -161,8 +179,8 @@ class Verdict:
         }
 
     def _repr_html_(self) -> str:
-        """An HTML card for Jupyter (see :func:`fakeinvest.jupyter.verdict_html`)."""
-        from .jupyter import verdict_html
+        """An HTML card for Jupyter (see :func:`fakeinvest.notebook._cards.verdict_html`)."""
+        from .notebook._cards import verdict_html
 
         return verdict_html(self)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fakeinvest.demo import DEMO_SITES, demo_site_dirs
-from fakeinvest.localservers import CannedResponse, SiteServer, WhoisServer, demo_whois_records
+from fakeinvest.testing._servers import CannedResponse, SiteServer, WhoisServer, demo_whois_records
 
 from .hostile import HostileServer
 

@@ -13,7 +13,7 @@ import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable
 
-from fakeinvest.localservers import gzip_bomb
+from fakeinvest.testing._servers import gzip_bomb
 
 from .streamserver import StreamServer
 

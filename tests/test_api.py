@@ -12,7 +12,7 @@ import pytest
 
 import fakeinvest
 from fakeinvest import errors
-from fakeinvest.localservers import SiteServer, WhoisServer
+from fakeinvest.testing._servers import SiteServer, WhoisServer
 
 SCAM_SITES = ("atfx-vn.com", "coinyield-capital.biz")
 LEGIT_SITES = ("harbourline-markets.co.uk", "riverside-bakery.com")

@@ -36,8 +36,8 @@ def test_distributed_benchmark_runs_all_three_configurations() -> None:
 
 def test_render_benchmark_runs_and_renders_every_app_site() -> None:
     pytest.importorskip("playwright", reason="needs Playwright: pip install -e '.[render]'")
-    from fakeinvest.browser import find_browser
     from fakeinvest.config import FetchConfig
+    from fakeinvest.web._browser import find_browser
 
     if find_browser(FetchConfig()) is None:
         pytest.skip("no Chromium executable (apt-get install chromium)")

@@ -19,11 +19,11 @@ import pytest
 
 from fakeinvest import errors
 from fakeinvest.api import scan, scan_many, score_snapshot, snapshot_site
-from fakeinvest.browser import find_browser, looks_like_app_shell
 from fakeinvest.config import FetchConfig
-from fakeinvest.localservers import CannedResponse, SiteServer
 from fakeinvest.snapshot import Page
+from fakeinvest.testing._servers import CannedResponse, SiteServer
 from fakeinvest.warc import load_snapshot, save_snapshot
+from fakeinvest.web._browser import find_browser, looks_like_app_shell
 
 APPS = Path(__file__).parent / "apps"
 LOOPBACK = ["127.0.0.1/32"]
@@ -271,7 +271,7 @@ def test_plain_sites_never_start_a_browser(site_server: SiteServer, demo_config)
 
 def test_browser_is_closed_with_the_crawler(apps: SiteServer) -> None:
     _browser_or_skip()
-    from fakeinvest.fetch import Crawler
+    from fakeinvest.web._crawler import Crawler
 
     async def run() -> int:
         async with Crawler(_config(apps)) as crawler:

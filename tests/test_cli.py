@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from fakeinvest.localservers import SiteServer
+from fakeinvest.testing._servers import SiteServer
 
 HYIP_PAGE = """<html><head><title>Profit Hub</title></head><body>
 <p>Plans: 4% daily for 25 days, 150% after 5 days. Referral commission 1st level 8%.</p>

@@ -1,17 +1,57 @@
-"""FetchConfig validation and the FAKEINVEST_RESOLVE override."""
+"""FetchConfig and LookupConfig validation; the environment is read by from_env only."""
 
 from __future__ import annotations
 
 import pytest
 
-from fakeinvest.config import FetchConfig, parse_resolve_env
+from fakeinvest import errors
+from fakeinvest.config import FetchConfig, LookupConfig, brand_files_from_env, parse_resolve_env
 
 
-def test_resolve_env_is_merged(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resolve_env_is_merged_by_from_env_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAKEINVEST_RESOLVE", "atfx-vn.com:127.0.0.1, other.xyz:[::1]")
-    cfg = FetchConfig(resolve={"Extra.Example": "127.0.0.2"})
+    monkeypatch.setenv("FAKEINVEST_CHROMIUM", "/opt/chromium/chrome")
+    cfg = FetchConfig.from_env(resolve={"Extra.Example": "127.0.0.2"}, max_pages=3)
     assert cfg.resolve == {"atfx-vn.com": "127.0.0.1", "other.xyz": "::1",
                            "extra.example": "127.0.0.2"}
+    assert cfg.browser == "/opt/chromium/chrome" and cfg.max_pages == 3
+    plain = FetchConfig(resolve={"Extra.Example": "127.0.0.2"})
+    assert plain.resolve == {"extra.example": "127.0.0.2"} and plain.browser is None
+    assert plain.with_env().resolve == cfg.resolve
+
+
+def test_lookup_config_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    env = {"FAKEINVEST_WHOIS_SERVER": "127.0.0.1:4343", "FAKEINVEST_RDAP_URL": "off",
+           "FAKEINVEST_CACHE_DIR": "off"}
+    cfg = LookupConfig.from_env(env)
+    assert cfg.whois_address == ("127.0.0.1", 4343) and cfg.rdap_url == "off"
+    assert cfg.cache_dir is None and not cfg.rdap_enabled
+    assert LookupConfig.from_env({"XDG_CACHE_HOME": str(tmp_path)}).cache_dir == \
+        tmp_path / "fakeinvest"
+    pinned = LookupConfig.from_env({"FAKEINVEST_WHOIS_SERVER": "10.0.0.5:43"})
+    assert not pinned.rdap_enabled  # a pinned WHOIS server keeps lookups in its network
+    assert LookupConfig(rdap_url="http://127.0.0.1:1").rdap_url == "http://127.0.0.1:1/"
+    assert LookupConfig().cache_dir is None and LookupConfig().namespace == ""
+    assert LookupConfig(whois_server="h:1").namespace != LookupConfig().namespace
+
+
+@pytest.mark.parametrize(("field", "value", "hint"), [
+    ("whois_server", "localhost", r"127\.0\.0\.1:4343"),
+    ("rdap_url", "rdap.example", "http"),
+    ("timeout", 0, "positive"),
+])
+def test_lookup_config_explains_bad_values(field: str, value: object, hint: str) -> None:
+    with pytest.raises(ValueError, match=hint):
+        LookupConfig(**{field: value})
+
+
+def test_brand_files_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    mine = tmp_path / "mine.csv"
+    mine.write_text("brand\n")
+    assert brand_files_from_env({"FAKEINVEST_BRANDS": str(mine)}) == [str(mine)]
+    assert brand_files_from_env({}) == []
+    with pytest.raises(errors.BadInputError, match="FAKEINVEST_BRANDS"):
+        brand_files_from_env({"FAKEINVEST_BRANDS": str(tmp_path / "absent.csv")})
 
 
 def test_resolve_rejects_non_ip() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fakeinvest.discovery import classify_link, key_page_urls
 from fakeinvest.textextract import Link
+from fakeinvest.web._discovery import classify_link, key_page_urls
 
 
 @pytest.mark.parametrize(("text", "href", "role"), [

@@ -28,12 +28,12 @@ pytest.importorskip("distributed", reason='needs the dask extra: pip install -e 
 import psutil
 from threadpoolctl import threadpool_limits
 
-from fakeinvest import distributed as fd
 from fakeinvest import errors
 from fakeinvest.api import scan_many, score_snapshot
+from fakeinvest.batch import _dask as fd
 from fakeinvest.demo import DEMO_SITES, demo_site_dirs
-from fakeinvest.localservers import SiteServer, WhoisServer
 from fakeinvest.snapshot import Page, Snapshot
+from fakeinvest.testing._servers import SiteServer, WhoisServer
 from fakeinvest.warc import load_snapshot, save_snapshot
 
 from .conftest import LOOPBACK
@@ -286,7 +286,7 @@ def test_cli_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 def test_missing_dask_says_how_to_install(tmp_path: Path) -> None:
     code = ("import sys; sys.modules['distributed'] = None\n"
-            "import fakeinvest, fakeinvest.distributed\n"
+            "import fakeinvest, fakeinvest.batch._dask\n"
             "assert not [m for m in ('dask', 'distributed') if sys.modules.get(m)]\n" + CLI)
     (tmp_path / "s").mkdir()
     proc = subprocess.run(
@@ -296,7 +296,7 @@ def test_missing_dask_says_how_to_install(tmp_path: Path) -> None:
     assert proc.returncode == 2, proc.stderr
     assert 'pip install "fakeinvest[dask]"' in proc.stderr
     with pytest.raises(ImportError):  # also an ImportError, like the notebook extra's
-        raise fd.DaskNotInstalledError("x")
+        raise errors.MissingDependencyError("distributed", "dask")
 
 
 def test_unreachable_scheduler_is_a_clear_error() -> None:

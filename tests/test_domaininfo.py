@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 
 import fakeinvest
-from fakeinvest.domaincache import TTL_FAILURE, TTL_SUCCESS, DomainCache, cache_dir
-from fakeinvest.domaininfo import DomainInfo, domain_info, lookup_facts
-from fakeinvest.localservers import RdapServer, SiteServer, WhoisServer, rdap_record, slow_drip
-from fakeinvest.rdap import bootstrap, parse_rdap, rdap_base
+from fakeinvest.config import LookupConfig
+from fakeinvest.domains._cache import TTL_FAILURE, TTL_SUCCESS, DomainCache
+from fakeinvest.domains._lookup import DomainInfo, domain_info, lookup_facts
+from fakeinvest.domains._rdap import bootstrap, parse_rdap, rdap_base
+from fakeinvest.domains._whois import parse_date, parse_whois
 from fakeinvest.snapshot import DomainFacts, Page, Snapshot
-from fakeinvest.whois_lookup import parse_date, parse_whois
+from fakeinvest.testing._servers import RdapServer, SiteServer, WhoisServer, rdap_record, slow_drip
 
 RECORDS = Path(__file__).parent / "whois_records"
 
@@ -261,12 +262,13 @@ def test_bundled_bootstrap_and_override(monkeypatch: pytest.MonkeyPatch) -> None
     assert len(table) > 1000 and table["com"].startswith("https://rdap.verisign.com/")
     assert "vn" not in table
     monkeypatch.setenv("FAKEINVEST_RDAP_URL", "http://127.0.0.1:1")
-    assert rdap_base("a.com") == "http://127.0.0.1:1/" and rdap_base("a.vn") is None
+    url = LookupConfig.from_env().rdap_url
+    assert rdap_base("a.com", url) == "http://127.0.0.1:1/" and rdap_base("a.vn", url) is None
     monkeypatch.setenv("FAKEINVEST_RDAP_URL", "off")
-    assert rdap_base("a.com") is None
+    assert rdap_base("a.com", LookupConfig.from_env().rdap_url) is None
     monkeypatch.setenv("FAKEINVEST_RDAP_URL", "rdap.example")
     with pytest.raises(ValueError, match="http"):
-        rdap_base("a.com")
+        LookupConfig.from_env()
 
 
 def test_rdap_first_where_the_bootstrap_has_the_tld(rdap: RdapServer,
@@ -344,10 +346,10 @@ def test_cache_ttl_and_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert store.get("b.com", now=now + TTL_FAILURE + 1) is None
     assert store.purge(now=now + TTL_FAILURE + 1) == 1 and len(store) == 1
     monkeypatch.setenv("FAKEINVEST_CACHE_DIR", "off")
-    assert cache_dir() is None
+    assert LookupConfig.from_env().cache_dir is None
     monkeypatch.delenv("FAKEINVEST_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache_dir() == tmp_path / "xdg" / "fakeinvest"
+    assert LookupConfig.from_env().cache_dir == tmp_path / "xdg" / "fakeinvest"
 
 
 def test_cache_off_queries_again(whois: WhoisServer, monkeypatch: pytest.MonkeyPatch,
@@ -389,7 +391,7 @@ def test_concurrent_lookups_of_one_domain_query_once(rdap: RdapServer) -> None:
 def test_cache_is_shared_by_processes(tmp_path: Path) -> None:
     db = tmp_path / "shared.sqlite3"
     code = (
-        "import sys; from fakeinvest.domaincache import DomainCache;"
+        "import sys; from fakeinvest.domains._cache import DomainCache;"
         "from fakeinvest.snapshot import DomainFacts;"
         "c = DomainCache(sys.argv[1]); w = sys.argv[2];"
         "[c.put(f'{w}-{i}.com', DomainFacts(domain=f'{w}-{i}.com', source='whois'))"
@@ -402,7 +404,7 @@ def test_cache_is_shared_by_processes(tmp_path: Path) -> None:
 
 def test_scan_many_looks_each_domain_up_once(site_server: SiteServer, demo_config,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    from fakeinvest.localservers import demo_whois_records
+    from fakeinvest.testing._servers import demo_whois_records
 
     monkeypatch.setenv("FAKEINVEST_CACHE_DIR", "off")  # the per-scan table alone
     with WhoisServer(demo_whois_records()) as srv:

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fakeinvest.evidence_gate import EvidenceGate, choose_threshold_score, split_scores
-from fakeinvest.pipeline import SchemeLogisticRegression
+from fakeinvest.model._evidence_gate import EvidenceGate, choose_threshold_score, split_scores
+from fakeinvest.model._pipeline import SchemeLogisticRegression
 
 floats = st.floats(-20, 20, allow_nan=False)
 

@@ -1,4 +1,4 @@
-"""Exact contributions: linear models and boosted trees (fakeinvest.explain)."""
+"""Exact contributions: linear models and boosted trees (fakeinvest.model._explain)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import pytest
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
-from fakeinvest.explain import explain_linear, explain_trees, supports
-from fakeinvest.model import Model
-from fakeinvest.pipeline import build_hgb_pipeline
+from fakeinvest.model._explain import explain_linear, explain_trees, supports
+from fakeinvest.model._model import Model
+from fakeinvest.model._pipeline import build_hgb_pipeline
 from fakeinvest.snapshot import Page, Snapshot
 
 from .test_train import LEGIT, SCAM

@@ -10,13 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.base import clone
 
-from fakeinvest.featurize import (
+from fakeinvest.features._extract import (
     ALL_FEATURES,
     FEATURE_DESCRIPTIONS,
     MODEL_FEATURES,
-    SnapshotFeaturizer,
     extract_features,
 )
+from fakeinvest.model._pipeline import SnapshotFeaturizer
 from fakeinvest.snapshot import Page, Snapshot
 
 from .strategies import html_like
@@ -160,27 +160,30 @@ def test_brand_without_a_known_domain_is_mentioned_not_impersonated() -> None:
     assert fs.values["brand_impersonation"] == 0.0
 
 
-def test_users_extend_the_registry_with_their_own_file(tmp_path, monkeypatch) -> None:
+def test_users_extend_the_registry_with_their_own_file(tmp_path) -> None:
     from fakeinvest import errors
-    from fakeinvest.features import brands
+    from fakeinvest.features.brands import BrandRegistry
 
     extra = tmp_path / "mine.csv"
     extra.write_text("brand,aliases,kind,official_domains,lookalike_domains\n"
                      "Mekong Trust Bank,Mekong Trust|MTB Bank,bank,mekongtrust.com,\n",
                      encoding="utf-8")
-    monkeypatch.setenv("FAKEINVEST_BRANDS", str(extra))
-    brands.default_registry.cache_clear()
-    try:
-        html = "<html><head><title>Mekong Trust - VIP</title></head><body>x</body></html>"
-        fs = extract_features(_one_page("https://mekongtrust-vip.net/", html))
-        assert fs.values["brand_impersonation"] == 1.0
-        monkeypatch.setenv("FAKEINVEST_BRANDS", str(tmp_path / "absent.csv"))
-        brands.default_registry.cache_clear()
-        with pytest.raises(errors.BadInputError, match="FAKEINVEST_BRANDS"):
-            brands.default_registry()
-    finally:
-        monkeypatch.delenv("FAKEINVEST_BRANDS")
-        brands.default_registry.cache_clear()
+    html = "<html><head><title>Mekong Trust - VIP</title></head><body>x</body></html>"
+    snap = _one_page("https://mekongtrust-vip.net/", html)
+    assert extract_features(snap).values["brand_impersonation"] == 0.0
+    mine = BrandRegistry.load(extra)
+    assert extract_features(snap, mine).values["brand_impersonation"] == 1.0
+    # a model scores with the brands recorded in it or added to it, never the environment
+    from fakeinvest.model import load_model
+
+    model = load_model()
+    assert model.extra_brands == ()
+    assert model.verdict(snap).features["brand_impersonation"] == 0.0
+    extended = load_model(brands=[extra])
+    assert extended.verdict(snap).features["brand_impersonation"] == 1.0
+    assert load_model().extra_brands == ()  # the shipped model is untouched
+    with pytest.raises(errors.BadInputError):
+        load_model(brands=[tmp_path / "absent.csv"])
 
 
 @settings(max_examples=150, deadline=5000)

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from fakeinvest import errors
-from fakeinvest.fetch import crawl_site, numeric_host, validate_url
-from fakeinvest.localservers import SiteServer
 from fakeinvest.snapshot import decode_html
+from fakeinvest.testing._servers import SiteServer
+from fakeinvest.web._crawler import crawl_site, numeric_host, validate_url
 
 from .proxy import LoopbackProxy
 
@@ -94,7 +94,7 @@ def test_dns_failure_translates_to_dns_kind() -> None:
     import aiohttp
     from aiohttp.client_reqrep import ConnectionKey
 
-    from fakeinvest.fetch import _translate
+    from fakeinvest.web._crawler import _translate
 
     key = ConnectionKey("scam.example", 80, False, True, None, None, None)
     exc = aiohttp.ClientConnectorDNSError(key, socket.gaierror(-2, "Name or service not known"))
@@ -128,7 +128,7 @@ def test_slow_site_hits_the_deadline(demo_config) -> None:
     threading.Thread(target=drip, daemon=True).start()
     cfg = dataclasses.replace(demo_config, site_deadline=1.5, read_timeout=5.0)
     t0 = time.monotonic()
-    with pytest.raises(errors.TimeoutError):
+    with pytest.raises(errors.FetchTimeoutError):
         crawl_site(f"http://127.0.0.1:{port}/", cfg)
     assert time.monotonic() - t0 < 1.5 + 1.0
     srv.close()
@@ -202,7 +202,7 @@ def test_no_retry_starts_past_the_deadline(hostile, demo_config) -> None:
 def test_retry_after_header_is_parsed() -> None:
     from email.utils import format_datetime
 
-    from fakeinvest.fetch import _retry_after
+    from fakeinvest.web._crawler import _retry_after
 
     assert _retry_after("7") == 7.0
     assert _retry_after(None) == 0.0 and _retry_after("soon") == 0.0
@@ -273,7 +273,7 @@ def test_proxy_does_not_bypass_the_guard(site_server: SiteServer, hostile) -> No
 def test_connection_limits_are_configurable(demo_config) -> None:
     import asyncio
 
-    from fakeinvest.fetch import Crawler
+    from fakeinvest.web._crawler import Crawler
 
     cfg = dataclasses.replace(demo_config, max_connections=7, max_connections_per_host=2)
 

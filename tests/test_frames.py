@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 
 import fakeinvest
-from fakeinvest.datasets import iter_records, sample_corpus, snapshot_records, write_jsonl
+from fakeinvest import errors
 from fakeinvest.demo import DEMO_SITES
-from fakeinvest.featurize import ALL_FEATURES
-from fakeinvest.frames import SITE_COLUMNS, reasons_to_dataframe, to_dataframe
-from fakeinvest.localservers import SiteServer, WhoisServer
+from fakeinvest.features._extract import ALL_FEATURES
+from fakeinvest.notebook._frames import SITE_COLUMNS, reasons_to_dataframe, to_dataframe
+from fakeinvest.testing._servers import SiteServer, WhoisServer
+from fakeinvest.training._corpus import iter_records, sample_corpus, snapshot_records, write_jsonl
 from fakeinvest.verdict import Verdict
 
 from .conftest import LOOPBACK
@@ -31,7 +32,7 @@ LABELS = {"atfx-vn.com": 1, "coinyield-capital.biz": 1, "harbourline-markets.co.
 
 def test_to_dataframe_columns_and_values() -> None:
     scam = fakeinvest.score_html(SCAM_HTML, url="http://vip.example/")
-    failed = Verdict.failed("http://down.example/", "dns: no such host", "m1")
+    failed = Verdict.failed("http://down.example/", errors.DNSError("no such host"), "m1")
     df = fakeinvest.verdicts_to_dataframe(v for v in (scam, failed))  # a generator is fine
     assert list(df.columns) == [*SITE_COLUMNS, *ALL_FEATURES]
     assert len(df) == 2

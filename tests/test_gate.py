@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 
 from fakeinvest import errors
-from fakeinvest.gate import (
+from fakeinvest.model._model import shipped_model_paths
+from fakeinvest.training._quality_gate import (
     DEFAULT_TOLERANCE,
     GateCheck,
     check_gate,
     load_gate,
     make_gate,
 )
-from fakeinvest.model import shipped_model_paths
-from fakeinvest.train import shipped_gate_path
+from fakeinvest.training._train import shipped_gate_path
 
 CARD = {
     "model_version": "fakeinvest-lr-0123456789",

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from fakeinvest.demo import DEMO_SITES
-from fakeinvest.localservers import SiteServer
+from fakeinvest.testing._servers import SiteServer
 
 from .hostile import EXPECTED, HostileServer
 

@@ -9,7 +9,8 @@ import sys
 from html.parser import HTMLParser
 
 import fakeinvest
-from fakeinvest.jupyter import Verdicts, highlight, verdict_html
+from fakeinvest import errors
+from fakeinvest.notebook._cards import Verdicts, highlight, verdict_html
 from fakeinvest.verdict import Reason, Verdict
 
 SCAM_URL = "http://vip-profit.example/plans"
@@ -107,7 +108,8 @@ def test_hostile_content_is_escaped() -> None:
 
 
 def test_error_verdict_renders_the_error_kind() -> None:
-    v = Verdict.failed("http://down.example/", "timeout: site not fetched within 30 s", "m1")
+    v = Verdict.failed("http://down.example/",
+                       errors.FetchTimeoutError("site not fetched within 30 s"), "m1")
     card = v._repr_html_()
     assert "could not analyse (timeout)" in card
     assert "timeout: site not fetched within 30 s" in card
@@ -140,7 +142,8 @@ def test_verdict_equality_and_dict_unchanged_by_rendering() -> None:
 
 def test_rendering_imports_no_pandas() -> None:
     code = ("import sys, fakeinvest; from fakeinvest.verdict import Verdict; "
-            "Verdict.failed('http://x/', 'dns: no', 'm')._repr_html_(); "
+            "from fakeinvest.errors import DNSError; "
+            "Verdict.failed('http://x/', DNSError('no'), 'm')._repr_html_(); "
             "fakeinvest.Verdicts([])._repr_html_(); "
             "print([m for m in ('pandas', 'matplotlib') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

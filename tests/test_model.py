@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from fakeinvest import errors
-from fakeinvest.model import (
+from fakeinvest.model._model import (
     MODEL_CARD_NAME,
     MODEL_FILE_NAME,
     check_sklearn_version,

@@ -1,4 +1,4 @@
-"""Generalisation and artefact checks of a trained model (fakeinvest.model_checks)."""
+"""Generalisation and artefact checks of a trained model (fakeinvest.training._checks)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from fakeinvest.model_checks import (
+from fakeinvest.model._pipeline import build_pipeline
+from fakeinvest.snapshot import Page, Snapshot
+from fakeinvest.training import load_corpus, train
+from fakeinvest.training._card import render_model_card
+from fakeinvest.training._checks import (
     ADDED_TITLE,
     ARTEFACT_VARIANTS,
     leave_one_family_out,
@@ -15,10 +19,6 @@ from fakeinvest.model_checks import (
     score_distribution,
     top_features,
 )
-from fakeinvest.modelcard import render_model_card
-from fakeinvest.pipeline import build_pipeline
-from fakeinvest.snapshot import Page, Snapshot
-from fakeinvest.train import load_corpus, train
 
 from .test_train import write_corpus
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fakeinvest.netguard import AddressPolicy
+from fakeinvest.web._netguard import AddressPolicy
 
 
 @pytest.mark.parametrize(

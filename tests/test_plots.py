@@ -6,13 +6,14 @@ import numpy as np
 import pytest
 
 import fakeinvest
+from fakeinvest import errors
 from fakeinvest.verdict import Verdict
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
 plt = pytest.importorskip("matplotlib.pyplot")
 
-from fakeinvest.plots import (  # noqa: E402
+from fakeinvest.notebook._plots import (  # noqa: E402
     calibration_table,
     plot_calibration,
     plot_contributions,
@@ -76,5 +77,5 @@ def test_plot_contributions_bars_follow_reasons() -> None:
     widths = sorted((b.get_width() for b in bars), key=abs, reverse=True)
     assert widths == pytest.approx([r.contribution for r in weighed[:4]])
     ax.figure.canvas.draw()  # renders despite "$" in the URL (no mathtext)
-    failed = plot_contributions(Verdict.failed("http://x/", "dns: no", "m"))
+    failed = plot_contributions(Verdict.failed("http://x/", errors.DNSError("no"), "m"))
     assert not failed.patches and "could not analyse" in failed.get_title()

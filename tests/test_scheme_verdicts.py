@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from fakeinvest.api import score_snapshot
-from fakeinvest.model import load_model
+from fakeinvest.model._model import load_model
 from fakeinvest.snapshot import Page, Snapshot
 from fakeinvest.verdict import Verdict
 

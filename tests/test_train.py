@@ -12,11 +12,12 @@ import numpy as np
 import pytest
 
 from fakeinvest import cli, errors
-from fakeinvest.gate import GATE_FILE_NAME, make_gate
-from fakeinvest.model import MODEL_CARD_NAME, MODEL_FILE_NAME, load_model
-from fakeinvest.modelcard import METRICS_FILE_NAME, MODEL_CARD_MD_NAME, render_model_card
+from fakeinvest.model._model import MODEL_CARD_NAME, MODEL_FILE_NAME, load_model
 from fakeinvest.snapshot import Snapshot
-from fakeinvest.train import load_corpus, main, rates_by, reliability_curve, train
+from fakeinvest.training import load_corpus, main
+from fakeinvest.training._card import METRICS_FILE_NAME, MODEL_CARD_MD_NAME, render_model_card
+from fakeinvest.training._quality_gate import GATE_FILE_NAME, make_gate
+from fakeinvest.training._train import rates_by, reliability_curve, train
 
 from .conftest import corpus_or_skip
 

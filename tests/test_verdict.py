@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import math
 
+from fakeinvest import errors
 from fakeinvest.verdict import Reason, Verdict
 
 
 def test_failed_verdict_is_not_a_clean_bill() -> None:
-    v = Verdict.failed("http://x.example/", "timeout: site not fetched within 30 s", "m1")
+    v = Verdict.failed("http://x.example/",
+                       errors.FetchTimeoutError("site not fetched within 30 s"), "m1")
     assert v.error_kind == "timeout"
     assert math.isnan(v.probability) and v.flagged is False
     d = json.loads(json.dumps(v.to_dict()))

@@ -14,8 +14,8 @@ import pytest
 import fakeinvest
 from fakeinvest import errors
 from fakeinvest.api import score_snapshot, snapshot_site
-from fakeinvest.localservers import SiteServer, WhoisServer
 from fakeinvest.snapshot import Snapshot
+from fakeinvest.testing._servers import SiteServer, WhoisServer
 from fakeinvest.warc import load_snapshot, save_snapshot
 
 

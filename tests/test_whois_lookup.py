@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from fakeinvest.localservers import WhoisServer, slow_drip, verisign_record
+from fakeinvest.config import LookupConfig
+from fakeinvest.domains._whois import lookup_domain, parse_whois
 from fakeinvest.snapshot import DomainFacts, Page, Snapshot
-from fakeinvest.whois_lookup import lookup_domain, parse_whois, whois_server_override
+from fakeinvest.testing._servers import WhoisServer, slow_drip, verisign_record
 
 VN_RECORD = """\
 Domain Name: tradepro-vn.vn
@@ -36,6 +37,12 @@ RATE_LIMIT = "WHOIS LIMIT EXCEEDED - SEE WWW.PIR.ORG/WHOIS FOR DETAILS\r\n"
 GARBAGE = "\x00\x01%%%% ??? 12 13 14\r\n"
 
 
+def _lookup(url_or_domain: str, timeout: float = 10.0) -> DomainFacts:
+    """WHOIS lookup against the server the test pinned in the environment."""
+    return lookup_domain(url_or_domain, timeout=timeout,
+                         server=LookupConfig.from_env().whois_address)
+
+
 drip = slow_drip("Domain Name: slow.com\r\n")
 
 
@@ -57,7 +64,7 @@ def registry(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_thin_com_record_with_referral(registry: WhoisServer) -> None:
-    facts = lookup_domain("https://www.atfx-vn.com/plans")
+    facts = _lookup("https://www.atfx-vn.com/plans")
     assert facts.domain == "atfx-vn.com"
     assert facts.created == datetime(2026, 11, 6, 9, 0, tzinfo=UTC)
     assert facts.registrar and "NICENIC" in facts.registrar
@@ -67,9 +74,9 @@ def test_thin_com_record_with_referral(registry: WhoisServer) -> None:
 
 
 def test_vn_and_org_formats(registry: WhoisServer) -> None:
-    vn = lookup_domain("tradepro-vn.vn")
+    vn = _lookup("tradepro-vn.vn")
     assert vn.created is not None and vn.created.year == 2026
-    org = lookup_domain("trusted-savings.org")
+    org = _lookup("trusted-savings.org")
     assert org.created == datetime(2016, 2, 18, 8, 31, 12, tzinfo=UTC)
 
 
@@ -79,31 +86,32 @@ def test_vn_and_org_formats(registry: WhoisServer) -> None:
     ("garbage.xyz", "unparsable"),
 ])
 def test_failures_have_distinct_reasons(registry: WhoisServer, domain: str, reason: str) -> None:
-    facts = lookup_domain(domain)
+    facts = _lookup(domain)
     assert facts.created is None
     assert facts.error == reason
 
 
 def test_total_deadline_beats_a_slow_drip(registry: WhoisServer) -> None:
     t0 = time.monotonic()
-    facts = lookup_domain("slow.com", timeout=1.0)
+    facts = _lookup("slow.com", timeout=1.0)
     assert facts.error == "timeout"
     assert time.monotonic() - t0 < 2.0
 
 
-def test_dead_server_is_a_connect_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FAKEINVEST_WHOIS_SERVER", "127.0.0.1:9")
-    assert lookup_domain("example.com", timeout=2).error == "connect"
+def test_dead_server_is_a_connect_error() -> None:
+    assert lookup_domain("example.com", timeout=2, server=("127.0.0.1", 9)).error == "connect"
 
 
 def test_ip_hosts_are_not_looked_up() -> None:
-    assert lookup_domain("http://127.0.0.1:8080/").error == "no_domain"
+    assert _lookup("http://127.0.0.1:8080/").error == "no_domain"
 
 
-def test_override_must_be_host_port(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pinned_server_must_be_host_port(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fakeinvest.config import LookupConfig
+
     monkeypatch.setenv("FAKEINVEST_WHOIS_SERVER", "localhost")
     with pytest.raises(ValueError, match=r"127\.0\.0\.1:4343"):
-        whois_server_override()
+        LookupConfig.from_env()
 
 
 def test_unparsable_date_keeps_what_can_be_read() -> None:

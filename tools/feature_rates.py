@@ -27,7 +27,7 @@ DEFAULT_OUT = ROOT / "docs" / "features.md"
 
 
 def _featurise(rec: dict[str, Any]) -> tuple[int, bool, dict[str, float]]:
-    from fakeinvest.featurize import extract_features
+    from fakeinvest.features._extract import extract_features
     from fakeinvest.snapshot import Page, Snapshot
 
     url = rec.get("url")
@@ -47,7 +47,7 @@ def _rate(values: list[float]) -> tuple[float, float]:
 
 def render(rows: list[tuple[int, bool, dict[str, float]]], data: Path) -> str:
     """The Markdown page."""
-    from fakeinvest.featurize import (
+    from fakeinvest.features._extract import (
         CONTEXT_FEATURES,
         FEATURE_DESCRIPTIONS,
         IMPERSONATION_FEATURES,
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_file():
         print(f"no corpus at {args.data}; pass --data PATH", file=sys.stderr)
         return 2
-    from fakeinvest.train import iter_records
+    from fakeinvest.training import iter_records
 
     records = list(iter_records(args.data))
     with ProcessPoolExecutor(args.jobs) as pool:

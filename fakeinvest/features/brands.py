@@ -13,11 +13,11 @@ their own brands with :meth:`BrandRegistry.load` (same CSV columns).
 from __future__ import annotations
 
 import csv
-import os
+import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from typing import Any
 from .domain import split_domain
 from .hosting import free_hosting
 
-__all__ = ["Brand", "BrandClaim", "BrandRegistry", "default_registry"]
+__all__ = ["Brand", "BrandClaim", "BrandRegistry", "default_registry", "registry_with"]
 
 # Domain labels that are ordinary finance words: "markets.com" and "capital.com" are brands,
 # but "harbourline-markets.co.uk" does not imitate them. Only exact look-alike domains from
@@ -235,14 +235,32 @@ class BrandRegistry:
         -------
         BrandRegistry
         """
+        texts = [Path(p).read_text(encoding="utf-8") for p in paths]
+        return cls.from_csv(*texts, include_default=include_default)
+
+    @classmethod
+    def from_csv(cls, *texts: str, include_default: bool = True) -> BrandRegistry:
+        """Brands from CSV texts (``brand, aliases, kind, official_domains,
+        lookalike_domains`` and optionally ``licences``; lists separated by ``|``).
+
+        Parameters
+        ----------
+        *texts : str
+            CSV documents; a brand already known is extended, a new one added.
+        include_default : bool
+            Start from the shipped registry.
+
+        Returns
+        -------
+        BrandRegistry
+        """
         rows: list[dict[str, str]] = []
         if include_default:
             ref = resources.files("fakeinvest") / "data" / "brands.csv"
             with ref.open("r", encoding="utf-8", newline="") as fh:
                 rows.extend(csv.DictReader(fh))
-        for p in paths:
-            with open(p, encoding="utf-8", newline="") as fh:
-                rows.extend(csv.DictReader(fh))
+        for text in texts:
+            rows.extend(csv.DictReader(io.StringIO(text, newline="")))
         merged: dict[str, Brand] = {}
         for row in rows:
             name = row["brand"].strip()
@@ -406,19 +424,21 @@ class BrandRegistry:
 
 @cache
 def default_registry() -> BrandRegistry:
-    """The shipped registry, extended by ``FAKEINVEST_BRANDS`` files; loaded once.
+    """The shipped registry (``fakeinvest/data/brands.csv``), loaded once."""
+    return BrandRegistry.from_csv()
 
-    ``FAKEINVEST_BRANDS`` holds CSV paths separated by ``os.pathsep`` (``:`` on Linux),
-    with the columns of the shipped ``brands.csv`` (``brand, aliases, kind,
-    official_domains, lookalike_domains`` and optionally ``licences``; lists separated by
-    ``|``). A brand already known is extended, a new one added.
+
+@lru_cache(maxsize=16)
+def registry_with(extra: tuple[str, ...]) -> BrandRegistry:
+    """The shipped registry extended by CSV texts (as a model records them); cached.
+
+    Parameters
+    ----------
+    extra : tuple of str
+        CSV documents (see :meth:`BrandRegistry.from_csv`); empty for the shipped registry.
+
+    Returns
+    -------
+    BrandRegistry
     """
-    extra = [p for p in os.environ.get("FAKEINVEST_BRANDS", "").split(os.pathsep) if p]
-    missing = [p for p in extra if not os.path.isfile(p)]
-    if missing:
-        from ..errors import BadInputError
-
-        raise BadInputError(
-            f"FAKEINVEST_BRANDS names {', '.join(missing)}, which does not exist; "
-            "give CSV files with the columns of fakeinvest/data/brands.csv")
-    return BrandRegistry.load(*extra)
+    return BrandRegistry.from_csv(*extra) if extra else default_registry()

@@ -8,6 +8,8 @@ loading, and refuses any other file unless the caller passes ``trusted=True``.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import hashlib
 import io
 import json
@@ -15,6 +17,7 @@ import math
 import re
 import threading
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,18 +25,19 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ModelError, ModelVersionWarning, UntrustedModelError
-from .evidence_gate import EvidenceGate, bound, split_scores
-from .explain import Explanation, explain_linear, explain_trees, supports
-from .featurize import (
+from ..errors import BadInputError, ModelError, ModelVersionWarning, UntrustedModelError
+from ..features._extract import (
     CONTEXT_FEATURES,
     IMPERSONATION_FEATURES,
     SCHEME_FEATURES,
     FeatureSet,
     extract_features,
 )
-from .snapshot import Snapshot
-from .verdict import Reason, Verdict
+from ..features.brands import BrandRegistry, registry_with
+from ..snapshot import Snapshot
+from ..verdict import Reason, Verdict
+from ._evidence_gate import EvidenceGate, bound, split_scores
+from ._explain import Explanation, explain_linear, explain_trees, supports
 
 __all__ = ["MODEL_CARD_NAME", "MODEL_FILE_NAME", "Model", "check_sklearn_version", "load_model",
            "shipped_model_paths"]
@@ -70,7 +74,7 @@ class Model:
     Attributes
     ----------
     pipeline : sklearn.pipeline.Pipeline
-        Snapshots to log-odds (see :mod:`fakeinvest.pipeline`).
+        Snapshots to log-odds (see :mod:`fakeinvest.model._pipeline`).
     calibration : tuple of float
         Platt scaling ``(a, b)``: probability = 1 / (1 + exp(-(a * score + b))).
     threshold : float
@@ -80,7 +84,7 @@ class Model:
     card : dict
         The model card (data hash, library versions, CV metrics).
     gate : EvidenceGate or None
-        The evidence gate (:mod:`fakeinvest.evidence_gate`): scores are
+        The evidence gate (:mod:`fakeinvest.model._evidence_gate`): scores are
         ``scheme + impersonation + bound(base + topic, cap)``, so a flag needs evidence of
         the scheme. None scores with the raw pipeline.
     """
@@ -112,16 +116,18 @@ class Model:
         """The score of a snapshot split into a base score and per-column contributions.
 
         Linear models: contributions are measured from an empty page (an absent signal
-        contributes exactly 0); boosted trees: decision paths (see :mod:`fakeinvest.explain`).
+        contributes exactly 0); boosted trees: decision paths (see
+        :mod:`fakeinvest.model._explain`).
         Under the evidence gate the topic columns are scaled so that their sum is capped
-        (:mod:`fakeinvest.evidence_gate`) and ``impersonation`` holds the fixed
+        (:mod:`fakeinvest.model._evidence_gate`) and ``impersonation`` holds the fixed
         impersonation term. Either way ``base + contributions.sum() + impersonation`` is
         the model's (gated) score.
         """
         raw = self._explain_raw(self._transform(snapshot))
         if self.gate is None:
             return raw
-        return self._gated(raw, impersonated(extract_features(snapshot, fingerprint=False)))
+        return self._gated(raw, impersonated(
+            extract_features(snapshot, self.registry, fingerprint=False)))
 
     def _explain_raw(self, x: np.ndarray) -> Explanation:
         clf = self.pipeline.named_steps["clf"]
@@ -137,7 +143,7 @@ class Model:
 
         The gated score of the empty page is ``bound(base, cap)``, which becomes the base;
         the topic columns are scaled by one factor in [0, 1] so that base and topic add up
-        to ``bound(base + topic, cap)`` (:func:`fakeinvest.evidence_gate.bound`, a smooth
+        to ``bound(base + topic, cap)`` (:func:`fakeinvest.model._evidence_gate.bound`, a smooth
         minimum); scheme columns are untouched.
         """
         gate = self.gate
@@ -186,9 +192,48 @@ class Model:
         k = self.gate.scheme_columns if self.gate is not None else len(SCHEME_FEATURES)
         scheme, rest = split_scores(self.pipeline.named_steps["clf"], X, self._baseline(), k,
                                     dense=self._dense)
-        imp = np.array([impersonated(extract_features(s, fingerprint=False))
+        imp = np.array([impersonated(extract_features(s, self.registry, fingerprint=False))
                         for s in snapshots], dtype=bool)
         return scheme, rest, imp
+
+    @property
+    def extra_brands(self) -> tuple[str, ...]:
+        """CSV texts of the brand-registry files recorded in the model at training time."""
+        extract = self.pipeline.named_steps["features"].transformer_list[0][1]
+        return tuple(getattr(extract.named_steps["extract"], "extra_brands", ()))
+
+    @property
+    def registry(self) -> BrandRegistry:
+        """The brand registry this model scores with: the shipped one plus the files
+        recorded at training time (or added with :meth:`with_brands`)."""
+        return registry_with(self.extra_brands)
+
+    def with_brands(self, *paths: str | Path) -> Model:
+        """A copy of the model that also knows the brands of these registry files.
+
+        Impersonation of those brands then counts as scheme evidence, with the model's
+        fixed impersonation weight; nothing is retrained.
+
+        Parameters
+        ----------
+        *paths : str or Path
+            CSV files with the columns of the shipped ``brands.csv``.
+
+        Returns
+        -------
+        Model
+        """
+        try:
+            texts = tuple(Path(p).read_text(encoding="utf-8") for p in paths)
+        except OSError as exc:
+            raise BadInputError(f"cannot read the brand registry file: {exc}") from exc
+        pipeline = copy.deepcopy(self.pipeline)
+        extra = self.extra_brands + texts
+        for _name, step in pipeline.named_steps["features"].transformer_list:
+            first = step.steps[0][1]
+            if hasattr(first, "extra_brands"):
+                first.set_params(extra_brands=extra)
+        return dataclasses.replace(self, pipeline=pipeline)
 
     def probability_of(self, scores: np.ndarray) -> np.ndarray:
         """Calibrated probabilities from raw scores."""
@@ -212,7 +257,7 @@ class Model:
         -------
         Verdict
         """
-        fs = extract_features(snapshot)
+        fs = extract_features(snapshot, self.registry)
         explanation = self._explain_raw(self._transform(snapshot))
         if self.gate is not None:
             explanation = self._gated(explanation, impersonated(fs))
@@ -381,7 +426,8 @@ def check_sklearn_version(trained_with: str, installed: str,
         ModelVersionWarning, stacklevel=4)
 
 
-def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Model:
+def load_model(path: str | Path | None = None, *, trusted: bool = False,
+               brands: Sequence[str | Path] = ()) -> Model:
     """Load a model; the shipped default when ``path`` is None (cached after first use).
 
     Parameters
@@ -392,6 +438,9 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Mode
     trusted : bool
         Required for any file other than the verified shipped model: loading a pickle can
         run arbitrary code, so only trust files you produced yourself.
+    brands : sequence of str or Path
+        Brand-registry CSV files to score with besides those recorded in the model
+        (see :meth:`Model.with_brands`).
 
     Returns
     -------
@@ -410,6 +459,8 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Mode
     fakeinvest.errors.ModelVersionWarning
         The model was trained with another minor version of scikit-learn.
     """
+    if brands:
+        return load_model(path, trusted=trusted).with_brands(*brands)
     global _default
     if path is None:
         with _lock:

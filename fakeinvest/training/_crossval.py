@@ -6,7 +6,7 @@ assembles the pages of each corpus group the same way (landing page first, then 
 about, FAQ, deposit, withdraw, terms, contact, ... up to ``max_pages``), and
 :func:`cross_validate` scores every page and every site with a model that never saw its
 group, keeping the scheme block and the rest of each raw score apart
-(:mod:`fakeinvest.evidence_gate`), so the gate's threshold and margin can be chosen on
+(:mod:`fakeinvest.model._evidence_gate`), so the gate's threshold and margin can be chosen on
 out-of-fold scores without refitting.
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from .snapshot import Snapshot
+from ..snapshot import Snapshot
 
 __all__ = ["PAGE_ORDER", "OutOfFold", "cross_validate", "site_snapshots"]
 
@@ -119,7 +119,7 @@ def cross_validate(snapshots: Sequence[Snapshot], y: np.ndarray, groups: np.ndar
     """
     from sklearn.model_selection import StratifiedGroupKFold
 
-    from .model import Model
+    from ..model._model import Model
 
     snapshots = list(snapshots)
     n = len(snapshots)

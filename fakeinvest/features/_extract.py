@@ -15,7 +15,7 @@ Features fall into four groups, and the model treats each group differently:
 ``SUPPORT_FEATURES``
     Wording honest and fraudulent finance sites share (payment methods, messenger
     contact). Learned, but together with the text model they form the *topic block*, whose
-    share of the score is bounded (see :mod:`fakeinvest.model`).
+    share of the score is bounded (see :mod:`fakeinvest.model._model`).
 ``IMPERSONATION_FEATURES``
     A registry brand claimed on a domain it does not own, a look-alike host name, a
     licence borrowed while doing so. The training corpus has too few URLs to learn them
@@ -37,22 +37,23 @@ import dataclasses
 import math
 import re
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakKeyDictionary
 
 import numpy as np
 
-from .features.brands import BrandRegistry, default_registry
-from .features.domain import DOMAIN_FEATURES, domain_features, split_domain
-from .features.hosting import find_parked_markers, free_hosting
-from .features.kit import dom_fingerprint, find_kit_markers
-from .features.lexicon import SIGNALS, find_signals, reported_spans
-from .features.returns import find_return_claims
-from .snapshot import Page, Snapshot
+from ..snapshot import Page, Snapshot
+from .brands import BrandRegistry, default_registry
+from .domain import DOMAIN_FEATURES, domain_features, split_domain
+from .hosting import find_parked_markers, free_hosting
+from .kit import dom_fingerprint, find_kit_markers
+from .lexicon import SIGNALS, find_signals, reported_spans
+from .returns import find_return_claims
 
 __all__ = [
+    "ALL_FEATURES",
     "CONTEXT_FEATURES",
     "FEATURE_DESCRIPTIONS",
     "IMPERSONATION_FEATURES",
@@ -61,8 +62,8 @@ __all__ = [
     "SUPPORT_FEATURES",
     "Evidence",
     "FeatureSet",
-    "SnapshotFeaturizer",
     "extract_features",
+    "model_text",
 ]
 
 HIGH_YIELD_DAILY_PCT = 0.5  # 0.5 %/day = 182.5 %/year simple: beyond any honest product
@@ -456,67 +457,3 @@ def _licence_impersonation(snapshot: Snapshot, registry: BrandRegistry, register
                 context=f"licence claimed while posing as {', '.join(posing)} on "
                         f"{registered}: {ev.context or ev.quote}"))
     return out[:MAX_EVIDENCE]
-
-
-class SnapshotFeaturizer:
-    """scikit-learn transformer: snapshots in, engineered feature matrix out.
-
-    Parameters
-    ----------
-    features : sequence of str or None
-        Which features to emit, in order; all of ``ALL_FEATURES`` when None.
-    brands_path : str or None
-        Optional extra brand-registry CSV merged into the shipped registry.
-    """
-
-    def __init__(self, features: Sequence[str] | None = None,
-                 brands_path: str | None = None) -> None:
-        self.features = features
-        self.brands_path = brands_path
-
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
-        """Parameters, for :func:`sklearn.base.clone`."""
-        return {"features": self.features, "brands_path": self.brands_path}
-
-    def set_params(self, **params: Any) -> SnapshotFeaturizer:
-        """Set parameters, for grid search."""
-        for k, v in params.items():
-            if k not in ("features", "brands_path"):
-                raise ValueError(f"SnapshotFeaturizer has no parameter {k!r}")
-            setattr(self, k, v)
-        return self
-
-    def _registry(self) -> BrandRegistry:
-        if self.brands_path:
-            return BrandRegistry.load(self.brands_path)
-        return default_registry()
-
-    def fit(self, X: Iterable[Snapshot], y: Any = None) -> SnapshotFeaturizer:
-        """Check the configuration; the features have no learned state beyond their names."""
-        names = tuple(self.features) if self.features is not None else ALL_FEATURES
-        unknown = [n for n in names if n not in ALL_FEATURES]
-        if unknown:
-            raise ValueError(f"unknown features {unknown}; choose from ALL_FEATURES")
-        self.feature_names_out_ = np.array(names, dtype=object)
-        self.n_features_out_ = len(names)
-        return self
-
-    def transform(self, X: Iterable[Snapshot]) -> np.ndarray:
-        """Feature matrix, one row per snapshot (NaN where a value is unknown)."""
-        if not hasattr(self, "feature_names_out_"):
-            from sklearn.exceptions import NotFittedError
-
-            raise NotFittedError("SnapshotFeaturizer is not fitted; call fit first")
-        registry = self._registry()
-        names = list(self.feature_names_out_)
-        rows = [extract_features(s, registry, fingerprint=False).vector(names) for s in X]
-        return np.vstack(rows) if rows else np.empty((0, len(names)))
-
-    def fit_transform(self, X: Iterable[Snapshot], y: Any = None) -> np.ndarray:
-        """Fit, then transform."""
-        X = list(X)
-        return self.fit(X, y).transform(X)
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """Names of the emitted columns."""
-        return self.feature_names_out_.copy()

@@ -3,7 +3,7 @@
 Usage::
 
     fakeinvest train --data ../shared/data/pages.jsonl.gz --out models/
-    python -m fakeinvest.train --data ../shared/data/pages.jsonl.gz --out models/  # same
+    python -m fakeinvest.training --data ../shared/data/pages.jsonl.gz --out models/  # same
 
 Input format: gzip-compressed (or plain) JSON lines, one page per line, with at least
 ``html`` (str), ``label`` (1 = fraudulent platform, 0 = legitimate) and ``group`` (pages of
@@ -26,7 +26,6 @@ failed the quality gate and nothing was written (``--allow-regression`` writes i
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 import hashlib
@@ -38,7 +37,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,96 +45,27 @@ from typing import Any
 
 import numpy as np
 
-from ._train_cli import add_train_arguments, run_training
-from ._version import __version__
-from .crossval import OutOfFold, cross_validate
-from .errors import BadInputError, QualityGateError
-from .evidence_gate import EvidenceGate, choose_threshold_score
-from .gate import GATE_FILE_NAME, GateResult, check_gate, load_gate, make_gate
-from .model import MODEL_CARD_NAME, MODEL_FILE_NAME
-from .modelcard import METRICS_FILE_NAME, MODEL_CARD_MD_NAME, render_model_card
-from .snapshot import Page, Snapshot
+from .._version import __version__
+from ..errors import BadInputError, QualityGateError
+from ..model._evidence_gate import EvidenceGate, choose_threshold_score
+from ..model._model import MODEL_CARD_NAME, MODEL_FILE_NAME
+from ..snapshot import Snapshot
+from ._card import METRICS_FILE_NAME, MODEL_CARD_MD_NAME, render_model_card
+from ._corpus import load_corpus
+from ._crossval import OutOfFold, cross_validate
+from ._quality_gate import GATE_FILE_NAME, GateResult, check_gate, load_gate, make_gate
 
 __all__ = [
-    "add_train_arguments",
     "calibration_table",
     "cross_validated_probabilities",
     "evaluate_oof",
     "evaluate_scores",
-    "load_corpus",
-    "main",
+    "labelled_scores",
     "rates_by",
     "reliability_curve",
-    "run_training",
     "shipped_gate_path",
     "train",
 ]
-
-# Training snapshots get a fixed timestamp: the model must not depend on when it was built.
-_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-def _open(path: Path) -> io.TextIOBase:
-    """Open a corpus as text; gzip is recognised by its magic bytes, whatever the name."""
-    with open(path, "rb") as fh:
-        magic = fh.read(2)
-    if magic == b"\x1f\x8b":
-        return gzip.open(path, "rt", encoding="utf-8")  # type: ignore[return-value]
-    return open(path, encoding="utf-8")
-
-
-def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Yield the JSON records of a corpus file, checking required fields.
-
-    Parameters
-    ----------
-    path : str or Path
-
-    Yields
-    ------
-    dict
-    """
-    path = Path(path)
-    with _open(path) as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            missing = [k for k in ("html", "label", "group") if k not in rec]
-            if missing:
-                raise ValueError(f"{path}:{lineno}: record lacks {missing}")
-            yield rec
-
-
-def load_corpus(path: str | Path | Sequence[str | Path], limit: int | None = None
-                ) -> tuple[list[Snapshot], np.ndarray, np.ndarray, list[dict[str, Any]]]:
-    """Read a labelled corpus (one file or several, concatenated) as single-page snapshots.
-
-    Parameters
-    ----------
-    path : str, Path or sequence of them
-    limit : int, optional
-        Read at most this many records in all (smoke tests).
-
-    Returns
-    -------
-    snapshots, labels, groups, metadata
-        ``metadata`` keeps every field but ``html`` for reports.
-    """
-    snaps, labels, groups, meta = [], [], [], []
-    paths = [path] if isinstance(path, str | Path) else list(path)
-    records = (rec for p in paths for rec in iter_records(p))
-    for i, rec in enumerate(records):
-        if limit is not None and i >= limit:
-            break
-        url = rec.get("url") or None
-        snaps.append(Snapshot(url=url, pages=(Page(url=url, html=rec["html"]),),
-                              fetched_at=_EPOCH))
-        labels.append(int(rec["label"]))
-        groups.append(str(rec["group"]))
-        meta.append({k: v for k, v in rec.items() if k != "html"})
-    return snaps, np.array(labels), np.array(groups), meta
-
 
 def _platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     from sklearn.linear_model import LogisticRegression
@@ -217,6 +147,23 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def labelled_scores(y: Any, p: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Labels and scores as flat arrays, pairs with a NaN score (sites that could not be
+    analysed) dropped.
+
+    Raises
+    ------
+    ValueError
+        ``y`` and ``p`` differ in length.
+    """
+    y_arr = np.asarray(y, dtype=int).ravel()
+    p_arr = np.asarray(p, dtype=float).ravel()
+    if y_arr.shape != p_arr.shape:
+        raise ValueError(f"y and p differ in length ({y_arr.size} != {p_arr.size})")
+    keep = ~np.isnan(p_arr)
+    return y_arr[keep], p_arr[keep]
+
+
 def calibration_table(y: Any, p: Any, n_bins: int = 10) -> dict[str, np.ndarray]:
     """Equal-width bins of predicted probability: mean prediction, fraud rate, count.
 
@@ -235,12 +182,7 @@ def calibration_table(y: Any, p: Any, n_bins: int = 10) -> dict[str, np.ndarray]
     """
     if n_bins < 1:
         raise ValueError("n_bins must be >= 1")
-    y_arr = np.asarray(y, dtype=int).ravel()
-    p_arr = np.asarray(p, dtype=float).ravel()
-    if y_arr.shape != p_arr.shape:
-        raise ValueError(f"y and p differ in length ({y_arr.size} != {p_arr.size})")
-    keep = ~np.isnan(p_arr)
-    y_arr, p_arr = y_arr[keep], p_arr[keep]
+    y_arr, p_arr = labelled_scores(y, p)
     edges = np.linspace(0.0, 1.0, n_bins + 1)
     index = np.clip(np.digitize(p_arr, edges[1:-1], right=False), 0, n_bins - 1)
     count = np.bincount(index, minlength=n_bins)
@@ -507,7 +449,7 @@ def cross_validated_probabilities(
     seed : int
         Seed of the fold assignment.
     build : callable, optional
-        Returns the unfitted pipeline; :func:`fakeinvest.pipeline.build_pipeline` by default.
+        Returns the unfitted pipeline; :func:`fakeinvest.model._pipeline.build_pipeline` by default.
     meta : sequence of mapping, optional
         Corpus fields of each page (``page_type``, ``finance_related``) for the sites.
     target_fpr : float
@@ -521,8 +463,8 @@ def cross_validated_probabilities(
     calibration : (float, float)
         Platt coefficients ``(a, b)``: ``p = 1 / (1 + exp(-(a * score + b)))``.
     """
-    from .featurize import SCHEME_FEATURES
-    from .pipeline import build_pipeline
+    from ..features._extract import SCHEME_FEATURES
+    from ..model._pipeline import build_pipeline
 
     meta = meta if meta is not None else [{}] * len(y)
     oof = cross_validate(snapshots, y, groups, meta, build=build or build_pipeline,
@@ -555,10 +497,9 @@ def estimate_impersonation_weight(lists: str | Path) -> dict[str, Any]:
         A list file is missing.
     """
     import csv
-    import gzip
     import math
 
-    from .features.brands import default_registry
+    from ..features.brands import default_registry
 
     registry = default_registry()
     names = ("investment_scam_domains.csv.gz", "legit_domains.csv.gz")
@@ -586,7 +527,8 @@ def train(data: str | Path | Sequence[str | Path], out: str | Path, *, folds: in
           target_fpr: float = 0.01, lists: str | Path | None = None,
           limit: int | None = None, seed: int = 0, gate: str | Path | Mapping[str, Any] |
           None = None, allow_regression: bool = False, checks: bool = True,
-          candidates: Sequence[str] = ("lr",), log: Callable[[str], Any] = print,
+          candidates: Sequence[str] = ("lr",), brands: Sequence[str | Path] = (),
+          log: Callable[[str], Any] = print,
           warn: Callable[[str], Any] = _stderr) -> dict[str, Any]:
     """Train the default pipeline on a corpus, check it against a gate and write it.
 
@@ -614,14 +556,17 @@ def train(data: str | Path | Sequence[str | Path], out: str | Path, *, folds: in
     allow_regression : bool
         Write the model even when it fails the gate (with a warning).
     candidates : sequence of str
-        Model families to compare (keys of :data:`fakeinvest.pipeline.CANDIDATES`: ``lr``
+        Model families to compare (keys of :data:`fakeinvest.model._pipeline.CANDIDATES`: ``lr``
         logistic regression, ``hgb`` gradient boosting); each is evaluated by the same
         grouped CV and the one with the highest recall at ``target_fpr`` (then PR-AUC)
         is trained on all pages and written.
     checks : bool
-        Run the checks of :mod:`fakeinvest.model_checks` (leave-one-family-out, artefact
+        Run the checks of :mod:`fakeinvest.training._checks` (leave-one-family-out, artefact
         robustness, finance-page scores, top weights) and record them in the metrics and
         the model card.
+    brands : sequence of str or Path
+        Brand-registry CSV files extending the shipped registry; their contents are
+        recorded in the model, which scores with them wherever it is loaded.
     log : callable
         Progress printer.
     warn : callable
@@ -643,10 +588,14 @@ def train(data: str | Path | Sequence[str | Path], out: str | Path, *, folds: in
     import joblib
     import sklearn
 
-    from .pipeline import CANDIDATES
+    from ..model._pipeline import CANDIDATES
 
     paths = [Path(data)] if isinstance(data, str | Path) else [Path(p) for p in data]
     out = Path(out)
+    try:
+        extra_brands = tuple(Path(b).read_text(encoding="utf-8") for b in brands)
+    except OSError as exc:
+        raise BadInputError(f"cannot read the brand registry file: {exc}") from exc
     gate_source = "(given as a mapping)"
     if isinstance(gate, str | Path):
         gate_source = str(gate)
@@ -665,7 +614,8 @@ def train(data: str | Path | Sequence[str | Path], out: str | Path, *, folds: in
     log(f"impersonation weight: {json.dumps(impersonation)}")
     kind, gated, comparison = _compare_candidates(
         candidates, snaps, y, groups, meta, folds=folds, seed=seed, target_fpr=target_fpr,
-        impersonation_weight=float(impersonation["weight"]), log=log)
+        impersonation_weight=float(impersonation["weight"]), log=log,
+        extra_brands=extra_brands)
     prob, (a, b), threshold = gated.prob, gated.calibration, gated.threshold
     full = evaluate_oof(y, prob, threshold, meta)
     site_flagged = gated.site_prob >= threshold
@@ -696,11 +646,11 @@ def train(data: str | Path | Sequence[str | Path], out: str | Path, *, folds: in
                  f"(--allow-regression):\n{result.report()}")
 
     t2 = time.perf_counter()
-    build = CANDIDATES[kind]
+    build = functools.partial(CANDIDATES[kind], extra_brands=extra_brands)
     pipe = build()
     pipe.fit(snaps, y)
     log(f"refitted on all pages in {time.perf_counter() - t2:.1f} s")
-    from .model import Model
+    from ..model._model import Model
 
     gated_model = Model(pipeline=pipe, calibration=(a, b), threshold=threshold,
                         version="candidate", card={}, gate=gated.gate)
@@ -769,14 +719,14 @@ PIPELINE_DESCRIPTIONS = {
 def _compare_candidates(candidates: Sequence[str], snaps: list[Snapshot], y: np.ndarray,
                         groups: np.ndarray, meta: list[dict[str, Any]], *, folds: int,
                         seed: int, target_fpr: float, impersonation_weight: float,
-                        log: Callable[[str], Any]
+                        log: Callable[[str], Any], extra_brands: tuple[str, ...] = ()
                         ) -> tuple[str, GatedScores, dict[str, Any]]:
     """Grouped CV of each candidate under the evidence gate; the best by site recall, then
     page recall at ``target_fpr``, then PR-AUC."""
     from sklearn.metrics import average_precision_score, roc_auc_score
 
-    from .featurize import SCHEME_FEATURES
-    from .pipeline import CANDIDATES
+    from ..features._extract import SCHEME_FEATURES
+    from ..model._pipeline import CANDIDATES
 
     unknown = [c for c in candidates if c not in CANDIDATES]
     if unknown or not candidates:
@@ -786,8 +736,9 @@ def _compare_candidates(candidates: Sequence[str], snaps: list[Snapshot], y: np.
     comparison: dict[str, Any] = {}
     for kind in dict.fromkeys(candidates):
         t = time.perf_counter()
-        oof = cross_validate(snaps, y, groups, meta, build=CANDIDATES[kind], folds=folds,
-                             seed=seed)
+        oof = cross_validate(snaps, y, groups, meta,
+                             build=functools.partial(CANDIDATES[kind], extra_brands=extra_brands),
+                             folds=folds, seed=seed)
         g = gate_scores(oof, y, target_fpr=target_fpr,
                         impersonation_weight=impersonation_weight,
                         scheme_columns=len(SCHEME_FEATURES))
@@ -863,8 +814,8 @@ def _model_checks(pipe: Any, decision_function: Callable[[list[Snapshot]], np.nd
                   meta: list[dict[str, Any]], prob: np.ndarray, calibration: tuple[float, float],
                   threshold: float, target_fpr: float, log: Callable[[str], Any]
                   ) -> dict[str, Any]:
-    """The generalisation and artefact checks of :mod:`fakeinvest.model_checks`."""
-    from . import model_checks
+    """The generalisation and artefact checks of :mod:`fakeinvest.training._checks`."""
+    from . import _checks as model_checks
 
     t = time.perf_counter()
     out: dict[str, Any] = {"top_features": model_checks.top_features(pipe)}
@@ -885,14 +836,3 @@ def _model_checks(pipe: Any, decision_function: Callable[[list[Snapshot]], np.nd
 
 def _json_bytes(obj: Any) -> bytes:
     return (json.dumps(obj, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point; returns the exit status."""
-    ap = argparse.ArgumentParser(prog="python -m fakeinvest.train", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_train_arguments(ap)
-    return run_training(ap.parse_args(argv))
-
-if __name__ == "__main__":
-    raise SystemExit(main())

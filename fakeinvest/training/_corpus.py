@@ -1,6 +1,6 @@
 """Labelled data for research and training: sample a corpus, turn saved scans into records.
 
-The record format is the one :mod:`fakeinvest.train` reads: JSON lines with at least
+The record format is the one :mod:`fakeinvest.training._train` reads: JSON lines with at least
 ``html``, ``label`` (1 = fraudulent platform, 0 = legitimate) and ``group`` (pages of one
 site share a group so they never sit on both sides of a cross-validation split), plus
 ``url`` and, here, ``page_type`` and ``source``.
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import random
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,13 +21,80 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from .snapshot import Page, Snapshot
-from .train import iter_records
+from ..snapshot import Page, Snapshot
 
-__all__ = ["iter_records", "sample_corpus", "snapshot_records", "write_jsonl"]
+__all__ = ["iter_records", "load_corpus", "record_snapshot", "sample_corpus",
+           "snapshot_records", "write_jsonl"]
 
-# Corpus pages are scored as of a fixed instant, as in training.
+# Training snapshots get a fixed timestamp: the model must not depend on when it was built.
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def _open(path: Path) -> io.TextIOBase:
+    """Open a corpus as text; gzip is recognised by its magic bytes, whatever the name."""
+    with open(path, "rb") as fh:
+        magic = fh.read(2)
+    if magic == b"\x1f\x8b":
+        return gzip.open(path, "rt", encoding="utf-8")  # type: ignore[return-value]
+    return open(path, encoding="utf-8")
+
+
+def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Yield the JSON records of a corpus file, checking required fields.
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Yields
+    ------
+    dict
+    """
+    path = Path(path)
+    with _open(path) as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            missing = [k for k in ("html", "label", "group") if k not in rec]
+            if missing:
+                raise ValueError(f"{path}:{lineno}: record lacks {missing}")
+            yield rec
+
+
+def record_snapshot(rec: Mapping[str, Any]) -> Snapshot:
+    """The single-page snapshot of a corpus record, as of a fixed instant (the model must
+    not depend on when it was built or scored)."""
+    url = rec.get("url") or None
+    return Snapshot(url=url, pages=(Page(url=url, html=rec["html"]),), fetched_at=_EPOCH)
+
+
+def load_corpus(path: str | Path | Sequence[str | Path], limit: int | None = None
+                ) -> tuple[list[Snapshot], np.ndarray, np.ndarray, list[dict[str, Any]]]:
+    """Read a labelled corpus (one file or several, concatenated) as single-page snapshots.
+
+    Parameters
+    ----------
+    path : str, Path or sequence of them
+    limit : int, optional
+        Read at most this many records in all (smoke tests).
+
+    Returns
+    -------
+    snapshots, labels, groups, metadata
+        ``metadata`` keeps every field but ``html`` for reports.
+    """
+    snaps, labels, groups, meta = [], [], [], []
+    paths = [path] if isinstance(path, str | Path) else list(path)
+    records = (rec for p in paths for rec in iter_records(p))
+    for i, rec in enumerate(records):
+        if limit is not None and i >= limit:
+            break
+        snaps.append(record_snapshot(rec))
+        labels.append(int(rec["label"]))
+        groups.append(str(rec["group"]))
+        meta.append({k: v for k, v in rec.items() if k != "html"})
+    return snaps, np.array(labels), np.array(groups), meta
 
 
 def sample_corpus(path: str | Path, n: int = 300, *, seed: int = 0, balanced: bool = False
@@ -36,7 +104,7 @@ def sample_corpus(path: str | Path, n: int = 300, *, seed: int = 0, balanced: bo
     Parameters
     ----------
     path : str or Path
-        Corpus file (``.jsonl`` or ``.jsonl.gz``, the format of :mod:`fakeinvest.train`).
+        Corpus file (``.jsonl`` or ``.jsonl.gz``, the format of :mod:`fakeinvest.training._train`).
     n : int
         Sample size (fewer when the corpus is smaller).
     seed : int
@@ -79,9 +147,7 @@ def sample_corpus(path: str | Path, n: int = 300, *, seed: int = 0, balanced: bo
     chosen.sort(key=lambda t: t[0])
     snaps, ys, meta = [], [], []
     for _i, rec in chosen:
-        url = rec.get("url") or None
-        snaps.append(Snapshot(url=url, pages=(Page(url=url, html=rec["html"]),),
-                              fetched_at=_EPOCH))
+        snaps.append(record_snapshot(rec))
         ys.append(int(rec["label"]))
         meta.append({k: v for k, v in rec.items() if k != "html"})
     return snaps, np.array(ys, dtype=int), meta
@@ -123,8 +189,8 @@ def snapshot_records(snapshot_dir: str | Path, labels: Mapping[str, int],
         ``id``, ``url``, ``html``, ``label``, ``group``, ``page_type`` and ``source``
         (the snapshot file name).
     """
-    from .domaininfo import registrable_domain
-    from .warc import load_snapshot
+    from ..domains._lookup import registrable_domain
+    from ..warc import load_snapshot
 
     for path in sorted(Path(snapshot_dir).glob("*.warc.gz")):
         snap = load_snapshot(path)

@@ -2,33 +2,48 @@
 
 ``features``: a :class:`~sklearn.pipeline.FeatureUnion` of
 
-* ``engineered`` - :class:`~fakeinvest.featurize.SnapshotFeaturizer` restricted to
+* ``engineered`` - :class:`~fakeinvest.features._extract.SnapshotFeaturizer` restricted to
   ``MODEL_FEATURES``, ``log1p``-compressed and standardised;
 * ``text`` - TF-IDF of word unigrams and bigrams of the visible text of all pages
-  (:func:`~fakeinvest.featurize.model_text`), without English function words and the
+  (:func:`~fakeinvest.features._extract.model_text`), without English function words and the
   finance topic words of ``TOPIC_WORDS`` (and their plurals);
 
 then :class:`SchemeLogisticRegression`, a class-balanced logistic regression whose weights
 on the scheme features (``SCHEME_FEATURES``, the first columns) are kept non-negative:
 a scheme signal can only push towards fraud. Being linear, its score splits exactly into
 per-feature contributions (coefficient x transformed value), which is what verdicts
-report as reasons, and which :class:`fakeinvest.model.Model` splits into the scheme block
+report as reasons, and which :class:`fakeinvest.model._model.Model` splits into the scheme block
 and the bounded topic block.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
 
-from .featurize import MODEL_FEATURES, SCHEME_FEATURES, SnapshotFeaturizer, model_text
-from .snapshot import Snapshot
+from ..features._extract import (
+    ALL_FEATURES,
+    MODEL_FEATURES,
+    SCHEME_FEATURES,
+    extract_features,
+    model_text,
+)
+from ..features.brands import registry_with
+from ..snapshot import Snapshot
 
-__all__ = ["CANDIDATES", "TOPIC_WORDS", "SchemeLogisticRegression", "SnapshotText",
-           "build_hgb_pipeline", "build_pipeline"]
+__all__ = [
+    "CANDIDATES",
+    "TOPIC_WORDS",
+    "SchemeLogisticRegression",
+    "SnapshotFeaturizer",
+    "SnapshotText",
+    "build_hgb_pipeline",
+    "build_pipeline",
+]
 
 MAX_TEXT_PER_SITE = 300_000
 
@@ -46,29 +61,63 @@ we you your help
 """.split())
 
 
-class SnapshotText:
+class SnapshotFeaturizer(TransformerMixin, BaseEstimator):
+    """scikit-learn transformer: snapshots in, engineered feature matrix out.
+
+    Parameters
+    ----------
+    features : sequence of str or None
+        Which features to emit, in order; all of ``ALL_FEATURES`` when None.
+    extra_brands : tuple of str
+        CSV texts of brand-registry files that extend the shipped registry (recorded in
+        the fitted model, so scoring does not depend on files or the environment).
+    """
+
+    def __init__(self, features: Sequence[str] | None = None,
+                 extra_brands: tuple[str, ...] = ()) -> None:
+        self.features = features
+        self.extra_brands = extra_brands
+
+    def fit(self, X: Iterable[Snapshot], y: Any = None) -> SnapshotFeaturizer:
+        """Check the configuration; the features have no learned state beyond their names."""
+        names = tuple(self.features) if self.features is not None else ALL_FEATURES
+        unknown = [n for n in names if n not in ALL_FEATURES]
+        if unknown:
+            raise ValueError(f"unknown features {unknown}; choose from ALL_FEATURES")
+        self.feature_names_out_ = np.array(names, dtype=object)
+        self.n_features_out_ = len(names)
+        return self
+
+    def transform(self, X: Iterable[Snapshot]) -> np.ndarray:
+        """Feature matrix, one row per snapshot (NaN where a value is unknown)."""
+        check_is_fitted(self, "feature_names_out_")
+        registry = registry_with(tuple(self.extra_brands))
+        names = list(self.feature_names_out_)
+        rows = [extract_features(s, registry, fingerprint=False).vector(names) for s in X]
+        return np.vstack(rows) if rows else np.empty((0, len(names)))
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the emitted columns."""
+        check_is_fitted(self, "feature_names_out_")
+        return self.feature_names_out_.copy()
+
+
+class SnapshotText(TransformerMixin, BaseEstimator):
     """scikit-learn transformer: snapshots to their visible text (title + pages), one str each.
 
     Parameters
     ----------
     max_chars : int
         Cap on the characters taken per snapshot.
+    extra_brands : tuple of str
+        As for :class:`SnapshotFeaturizer` (the text drops licence sentences that name
+        registry brands).
     """
 
-    def __init__(self, max_chars: int = MAX_TEXT_PER_SITE) -> None:
+    def __init__(self, max_chars: int = MAX_TEXT_PER_SITE,
+                 extra_brands: tuple[str, ...] = ()) -> None:
         self.max_chars = max_chars
-
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
-        """Parameters, for :func:`sklearn.base.clone`."""
-        return {"max_chars": self.max_chars}
-
-    def set_params(self, **params: Any) -> SnapshotText:
-        """Set parameters."""
-        for k, v in params.items():
-            if k != "max_chars":
-                raise ValueError(f"SnapshotText has no parameter {k!r}")
-            setattr(self, k, v)
-        return self
+        self.extra_brands = extra_brands
 
     def fit(self, X: Iterable[Snapshot], y: Any = None) -> SnapshotText:
         """No learned state."""
@@ -76,12 +125,9 @@ class SnapshotText:
         return self
 
     def transform(self, X: Iterable[Snapshot]) -> list[str]:
-        """One text per snapshot (see :func:`fakeinvest.featurize.model_text`)."""
-        return [model_text(snap)[: self.max_chars] for snap in X]
-
-    def fit_transform(self, X: Iterable[Snapshot], y: Any = None) -> list[str]:
-        """Fit, then transform."""
-        return self.fit(X, y).transform(X)
+        """One text per snapshot (see :func:`fakeinvest.features.model_text`)."""
+        registry = registry_with(tuple(self.extra_brands))
+        return [model_text(snap, registry)[: self.max_chars] for snap in X]
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """A single text column."""
@@ -170,7 +216,8 @@ def _topic_stop_words() -> list[str]:
     return sorted(ENGLISH_STOP_WORDS | TOPIC_WORDS | plurals)
 
 
-def build_pipeline(C: float = 16.0, max_features: int = 50_000, min_df: int = 3) -> Any:
+def build_pipeline(C: float = 16.0, max_features: int = 50_000, min_df: int = 3,
+                   extra_brands: tuple[str, ...] = ()) -> Any:
     """The untrained model pipeline.
 
     Parameters
@@ -181,6 +228,8 @@ def build_pipeline(C: float = 16.0, max_features: int = 50_000, min_df: int = 3)
         Vocabulary size of the text model.
     min_df : int
         A term must occur in at least this many training pages.
+    extra_brands : tuple of str
+        CSV texts extending the shipped brand registry (recorded in the model).
 
     Returns
     -------
@@ -191,12 +240,12 @@ def build_pipeline(C: float = 16.0, max_features: int = 50_000, min_df: int = 3)
     from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
     engineered = Pipeline([
-        ("extract", SnapshotFeaturizer(features=MODEL_FEATURES)),
+        ("extract", SnapshotFeaturizer(features=MODEL_FEATURES, extra_brands=extra_brands)),
         ("log", FunctionTransformer(np.log1p, feature_names_out="one-to-one")),
         ("scale", StandardScaler()),
     ])
     text = Pipeline([
-        ("text", SnapshotText()),
+        ("text", SnapshotText(extra_brands=extra_brands)),
         ("tfidf", TfidfVectorizer(
             ngram_range=(1, 2), min_df=min_df, max_df=0.5, max_features=max_features,
             sublinear_tf=True, dtype=np.float32, strip_accents=None,
@@ -215,7 +264,7 @@ def _dense(x: Any) -> np.ndarray:
 
 
 def build_hgb_pipeline(n_terms: int = 300, max_iter: int = 200, learning_rate: float = 0.1,
-                       min_df: int = 3) -> Any:
+                       min_df: int = 3, extra_brands: tuple[str, ...] = ()) -> Any:
     """The gradient-boosting candidate: trees over engineered features and selected terms.
 
     Parameters
@@ -227,21 +276,23 @@ def build_hgb_pipeline(n_terms: int = 300, max_iter: int = 200, learning_rate: f
         Of the :class:`~sklearn.ensemble.HistGradientBoostingClassifier`.
     min_df : int
         A term must occur in at least this many training pages.
+    extra_brands : tuple of str
+        CSV texts extending the shipped brand registry (recorded in the model).
 
     Returns
     -------
     sklearn.pipeline.Pipeline
         Steps ``features``, ``dense`` and ``clf``; verdicts explain it with the decision-path
-        method of :mod:`fakeinvest.explain`.
+        method of :mod:`fakeinvest.model._explain`.
     """
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.feature_selection import SelectKBest, chi2
     from sklearn.pipeline import FeatureUnion, Pipeline
     from sklearn.preprocessing import FunctionTransformer
 
-    lr = build_pipeline(min_df=min_df)
+    lr = build_pipeline(min_df=min_df, extra_brands=extra_brands)
     engineered = Pipeline([
-        ("extract", SnapshotFeaturizer(features=MODEL_FEATURES)),
+        ("extract", SnapshotFeaturizer(features=MODEL_FEATURES, extra_brands=extra_brands)),
         ("log", FunctionTransformer(np.log1p, feature_names_out="one-to-one")),
     ])
     text = lr.named_steps["features"].transformer_list[1][1]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import ssl
 import time
 from datetime import datetime
@@ -28,12 +27,12 @@ from importlib import resources
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
-from .errors import WhoisLookupError
-from .snapshot import DomainFacts
-from .whois_lookup import PRIVACY, parse_date
+from ..errors import WhoisLookupError
+from ..snapshot import DomainFacts
+from ._whois import PRIVACY, parse_date
 
 __all__ = ["bootstrap", "lookup_rdap", "parse_rdap", "query_rdap", "rdap_base",
-           "rdap_override"]
+]
 
 MAX_RESPONSE_BYTES = 1024 * 1024
 MAX_REDIRECTS = 3
@@ -58,39 +57,22 @@ def bootstrap() -> dict[str, str]:
     return table
 
 
-def rdap_override() -> str | None:
-    """The ``FAKEINVEST_RDAP_URL`` setting: a base URL, ``"off"``, or None when unset.
-
-    Raises
-    ------
-    ValueError
-        If the variable is set but neither an http(s) URL nor ``off``.
-    """
-    raw = os.environ.get("FAKEINVEST_RDAP_URL", "").strip()
-    if not raw:
-        return None
-    if raw.lower() in _OFF:
-        return "off"
-    if not raw.startswith(("http://", "https://")):
-        raise ValueError(f"FAKEINVEST_RDAP_URL={raw!r} must be an http(s) base URL such as "
-                         "'http://127.0.0.1:8080/' or 'off'")
-    return raw if raw.endswith("/") else raw + "/"
-
-
-def rdap_base(domain: str) -> str | None:
+def rdap_base(domain: str, override: str | None = None) -> str | None:
     """The RDAP base URL to ask about ``domain``, or None when RDAP is not used for it.
 
     Parameters
     ----------
     domain : str
         Registrable domain in ASCII (punycode).
+    override : str, optional
+        ``LookupConfig.rdap_url``: a server that answers for every TLD the bootstrap
+        knows, or ``"off"``.
 
     Returns
     -------
     str or None
         None when the bootstrap has no server for the TLD or RDAP is switched off.
     """
-    override = rdap_override()
     if override == "off":
         return None
     tld = domain.rstrip(".").rsplit(".", 1)[-1].lower()
@@ -161,7 +143,7 @@ def query_rdap(domain: str, timeout: float = 10.0, base: str | None = None) -> d
     timeout : float
         Total seconds for the lookup, redirects included.
     base : str, optional
-        RDAP base URL; default from :func:`rdap_base`.
+        RDAP base URL; default from :func:`rdap_base` (the bundled bootstrap).
 
     Returns
     -------
@@ -303,7 +285,7 @@ def parse_rdap(domain: str, data: dict[str, Any]) -> DomainFacts:
                        name_servers=name_servers, status=status)
 
 
-def lookup_rdap(domain: str, timeout: float = 10.0) -> DomainFacts:
+def lookup_rdap(domain: str, timeout: float = 10.0, base: str | None = None) -> DomainFacts:
     """Look up a registrable domain over RDAP; never raises for lookup failures.
 
     Parameters
@@ -312,6 +294,8 @@ def lookup_rdap(domain: str, timeout: float = 10.0) -> DomainFacts:
         Registrable domain (ASCII or Unicode).
     timeout : float
         Total seconds.
+    base : str, optional
+        RDAP base URL (see :func:`rdap_base`); the bundled bootstrap's by default.
 
     Returns
     -------
@@ -319,7 +303,7 @@ def lookup_rdap(domain: str, timeout: float = 10.0) -> DomainFacts:
         ``source="rdap"``; ``error`` says why when no creation date was read.
     """
     try:
-        data = query_rdap(domain, timeout=timeout)
+        data = query_rdap(domain, timeout=timeout, base=base)
     except WhoisLookupError as exc:
         return DomainFacts(domain=domain, error=exc.reason, source="rdap")
     return parse_rdap(domain, data)

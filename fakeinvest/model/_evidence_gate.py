@@ -1,12 +1,12 @@
 """The evidence gate: a flag needs evidence of the scheme, not only the vocabulary of trading.
 
 A model's raw score (log-odds) splits exactly into per-column contributions
-(:mod:`fakeinvest.explain`). The gate sorts them into two blocks:
+(:mod:`fakeinvest.model._explain`). The gate sorts them into two blocks:
 
 ``scheme``
     The scheme features (promised returns, withdrawal obstruction, multi-level referral,
     guarantees, urgency, fake social proof, trading-robot claims, traces of a known scam
-    script; ``fakeinvest.featurize.SCHEME_FEATURES``) plus the fixed impersonation term
+    script; ``fakeinvest.features._extract.SCHEME_FEATURES``) plus the fixed impersonation term
     (a registry brand claimed on a domain it does not own, a look-alike host, a borrowed
     licence), which enters with the log-likelihood ratio estimated from the domain lists.
 ``topic``
@@ -143,7 +143,7 @@ def split_scores(clf: Any, X: Any, reference: np.ndarray, scheme_columns: int,
         scheme = (head - reference[:k]) @ coef[:k]
         raw = np.asarray(X @ coef, dtype=float).ravel() + float(np.ravel(clf.intercept_)[0])
         return scheme, raw - scheme
-    from .explain import explain_trees
+    from ._explain import explain_trees
 
     rows = X.toarray() if hasattr(X, "toarray") else np.asarray(X, dtype=float)
     scheme_list, rest_list = [], []

@@ -1,7 +1,7 @@
 """Render the human-readable model card (``MODEL_CARD.md``) from the JSON card and metrics.
 
 Every training run writes it next to the model; regenerate it for an existing model with
-``python -m fakeinvest.modelcard MODEL_DIR``, which reads ``model_card.json`` and, when
+``python -m fakeinvest.training._card MODEL_DIR``, which reads ``model_card.json`` and, when
 present, ``metrics.json`` and ``gate.json`` from that folder.
 """
 
@@ -160,7 +160,7 @@ def _checks_sections(metrics: Mapping[str, Any] | None, later: str) -> list[str]
     top = metrics.get("top_features")
     if top == {}:
         md.append("Not applicable: the chosen model has no coefficients; its verdicts use "
-                  "decision-path contributions (`fakeinvest.explain`).")
+                  "decision-path contributions (`fakeinvest.model._explain`).")
     elif top:
         md += ["Coefficients of the logistic regression (engineered features are "
                "standardised log1p values; text terms are TF-IDF weights). A verdict's "
@@ -384,10 +384,10 @@ def _read_json(path: Path) -> dict[str, Any] | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Write ``MODEL_CARD.md`` for the model in a folder; returns the exit status."""
-    from .gate import GATE_FILE_NAME
-    from .model import MODEL_CARD_NAME
+    from ..model._model import MODEL_CARD_NAME
+    from ._quality_gate import GATE_FILE_NAME
 
-    ap = argparse.ArgumentParser(prog="python -m fakeinvest.modelcard",
+    ap = argparse.ArgumentParser(prog="python -m fakeinvest.training._card",
                                  description="Render MODEL_CARD.md from model_card.json.")
     ap.add_argument("folder", nargs="?", default="models",
                     help="folder holding model_card.json (default: models)")

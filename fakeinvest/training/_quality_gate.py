@@ -22,7 +22,8 @@ the same figures; the tolerance only absorbs numerical drift between library ver
 A corpus with another SHA-256 than ``data_sha256`` is reported, not failed: its figures
 are then measured on other pages.
 
-Regenerate a gate from a model card with ``python -m fakeinvest.gate CARD --out GATE``.
+Regenerate a gate from a model card with
+``python -m fakeinvest.training._quality_gate CARD --out GATE``.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import BadInputError
+from ..errors import BadInputError
 
 __all__ = [
     "CEILING_METRICS",
@@ -270,7 +271,7 @@ def load_gate(path: str | Path) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     """Write a gate derived from a model card; returns the exit status."""
-    ap = argparse.ArgumentParser(prog="python -m fakeinvest.gate",
+    ap = argparse.ArgumentParser(prog="python -m fakeinvest.training._quality_gate",
                                  description="Write a quality gate from a model card.")
     ap.add_argument("card", help="model_card.json of the model to gate on")
     ap.add_argument("--out", required=True, help="gate file to write")

@@ -17,7 +17,6 @@ and the domain-age feature is NaN.
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import threading
@@ -25,11 +24,11 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from .errors import WhoisLookupError
-from .features.domain import split_domain
-from .snapshot import DomainFacts
+from ..errors import WhoisLookupError
+from ..features.domain import split_domain
+from ..snapshot import DomainFacts
 
-__all__ = ["lookup_domain", "parse_date", "parse_whois", "query_whois", "whois_server_override"]
+__all__ = ["lookup_domain", "parse_date", "parse_whois", "query_whois"]
 
 MAX_RESPONSE_BYTES = 256 * 1024
 _IANA_SERVERS: dict[tuple[str, tuple[str, int] | None], str | None] = {}
@@ -42,25 +41,6 @@ _NO_MATCH = re.compile(
     r"(no match|not found|no entries found|no data found|domain not found|"
     r"no object found|status:\s*free|is available for registration|does not exist)",
     re.IGNORECASE)
-
-
-def whois_server_override() -> tuple[str, int] | None:
-    """The ``FAKEINVEST_WHOIS_SERVER`` setting as ``(host, port)``, or None.
-
-    Raises
-    ------
-    ValueError
-        If the variable is set but not ``host:port``.
-    """
-    raw = os.environ.get("FAKEINVEST_WHOIS_SERVER", "").strip()
-    if not raw:
-        return None
-    host, sep, port = raw.rpartition(":")
-    if not sep or not port.isdigit():
-        raise ValueError(
-            f"FAKEINVEST_WHOIS_SERVER={raw!r} must look like 'whois.example.net:43' "
-            "or '127.0.0.1:4343'")
-    return host.strip("[]") or "127.0.0.1", int(port)
 
 
 class _DeadlineSocket:
@@ -105,7 +85,8 @@ class _DeadlineSocket:
             self._sock.close()
 
 
-def query_whois(domain: str, timeout: float = 10.0) -> str:
+def query_whois(domain: str, timeout: float = 10.0,
+                server: tuple[str, int] | None = None) -> str:
     """Raw WHOIS text for a registrable domain (registry answer plus referral answer).
 
     Parameters
@@ -114,6 +95,9 @@ def query_whois(domain: str, timeout: float = 10.0) -> str:
         Registrable domain, e.g. ``atfx-vn.com`` (IDNs are converted to punycode).
     timeout : float
         Total seconds for the whole lookup, referrals included.
+    server : (str, int), optional
+        Send every query, referrals included, to this ``(host, port)``
+        (``LookupConfig.whois_address``).
 
     Returns
     -------
@@ -126,7 +110,7 @@ def query_whois(domain: str, timeout: float = 10.0) -> str:
     """
     from whois.whois import NICClient
 
-    override = whois_server_override()
+    override = server
     deadline = time.monotonic() + timeout
 
     class _Client(NICClient):
@@ -415,7 +399,8 @@ def parse_whois(domain: str, text: str) -> DomainFacts:
                        name_servers=name_servers, status=status)
 
 
-def lookup_domain(url_or_domain: str, timeout: float = 10.0) -> DomainFacts:
+def lookup_domain(url_or_domain: str, timeout: float = 10.0,
+                  server: tuple[str, int] | None = None) -> DomainFacts:
     """Look up a site's registrable domain over WHOIS only; never raises for failures.
 
     No RDAP and no cache: :func:`fakeinvest.domain_info` does both.
@@ -426,6 +411,8 @@ def lookup_domain(url_or_domain: str, timeout: float = 10.0) -> DomainFacts:
         A URL or host name; its registrable domain is queried.
     timeout : float
         Total seconds for the lookup.
+    server : (str, int), optional
+        A WHOIS server that answers every query (see :func:`query_whois`).
 
     Returns
     -------
@@ -440,7 +427,7 @@ def lookup_domain(url_or_domain: str, timeout: float = 10.0) -> DomainFacts:
     except UnicodeError:
         return DomainFacts(domain=parts.registered, error="bad_domain", source="whois")
     try:
-        text = query_whois(domain, timeout=timeout)
+        text = query_whois(domain, timeout=timeout, server=server)
     except WhoisLookupError as exc:
         return DomainFacts(domain=domain, error=exc.reason, source="whois")
     return parse_whois(domain, text)

@@ -1,8 +1,8 @@
 """A persistent on-disk cache of domain lookups (SQLite, safe across threads and processes).
 
-Location: ``$FAKEINVEST_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/fakeinvest``, else
-``~/.cache/fakeinvest``; the file is ``domains.sqlite3`` there. ``FAKEINVEST_CACHE_DIR=off``
-(also ``0``, ``no``, ``false``, ``none``) disables the cache.
+Location: ``LookupConfig.cache_dir`` (from the environment: ``$FAKEINVEST_CACHE_DIR`` if
+set, else ``$XDG_CACHE_HOME/fakeinvest``, else ``~/.cache/fakeinvest``; ``off`` disables
+it); the file is ``domains.sqlite3`` there.
 
 Entries live :data:`TTL_SUCCESS` seconds (7 days) when a creation date was read,
 :data:`TTL_NO_MATCH` (1 day) for an unregistered domain and :data:`TTL_FAILURE` (1 hour)
@@ -19,22 +19,19 @@ is swallowed: the cache is an optimisation, never a reason for a lookup to fail.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 import time
 from pathlib import Path
 
-from .snapshot import DomainFacts
+from ..snapshot import DomainFacts
 
-__all__ = ["TTL_FAILURE", "TTL_NO_MATCH", "TTL_SUCCESS", "DomainCache", "cache_dir",
-           "default_cache"]
+__all__ = ["TTL_FAILURE", "TTL_NO_MATCH", "TTL_SUCCESS", "DomainCache", "default_cache"]
 
 TTL_SUCCESS = 7 * 86400.0
 TTL_NO_MATCH = 86400.0
 TTL_FAILURE = 3600.0
 BUSY_TIMEOUT_MS = 10_000
-_OFF = {"off", "0", "no", "false", "none", "disabled"}
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS domain_facts (
     key TEXT PRIMARY KEY,
@@ -43,23 +40,6 @@ CREATE TABLE IF NOT EXISTS domain_facts (
     expires REAL NOT NULL
 )
 """
-
-
-def cache_dir() -> Path | None:
-    """The cache directory from the environment, or None when caching is off.
-
-    Returns
-    -------
-    Path or None
-    """
-    raw = os.environ.get("FAKEINVEST_CACHE_DIR", "").strip()
-    if raw.lower() in _OFF:
-        return None
-    if raw:
-        return Path(raw).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
-    return base / "fakeinvest"
 
 
 def ttl_for(facts: DomainFacts) -> float:
@@ -173,17 +153,21 @@ _CACHES: dict[Path, DomainCache] = {}
 _CACHES_LOCK = threading.Lock()
 
 
-def default_cache() -> DomainCache | None:
-    """The shared cache for the current environment setting, or None when off.
+def default_cache(directory: Path | None) -> DomainCache | None:
+    """The cache shared by all lookups in ``directory`` (``LookupConfig.cache_dir``).
+
+    Parameters
+    ----------
+    directory : Path or None
+        None: no cache.
 
     Returns
     -------
     DomainCache or None
     """
-    directory = cache_dir()
     if directory is None:
         return None
-    path = directory / "domains.sqlite3"
+    path = Path(directory) / "domains.sqlite3"
     with _CACHES_LOCK:
         cache = _CACHES.get(path)
         if cache is None:

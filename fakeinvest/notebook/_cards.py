@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 from urllib.parse import urlsplit
 
-from .verdict import Reason, Verdict
+from ..verdict import Reason, Verdict
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -298,13 +298,13 @@ class Verdicts(list[Verdict]):
         return Verdicts(v for v in self if v.error)
 
     def to_dataframe(self) -> pd.DataFrame:
-        """One row per site (see :func:`fakeinvest.frames.to_dataframe`).
+        """One row per site (see :func:`fakeinvest.notebook._frames.to_dataframe`).
 
         Returns
         -------
         pandas.DataFrame
         """
-        from .frames import to_dataframe
+        from ._frames import to_dataframe
 
         return to_dataframe(self)
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from .textextract import Link
+from ..textextract import Link
 
 __all__ = ["KEY_ROLES", "classify_link", "key_page_urls"]
 

@@ -1,6 +1,6 @@
-"""Options and runner of ``fakeinvest train`` / ``python -m fakeinvest.train``.
+"""Options and runner of ``fakeinvest train`` / ``python -m fakeinvest.training``.
 
-Kept apart from :mod:`fakeinvest.train` so that building the command-line parser does not
+Kept apart from :mod:`fakeinvest.training._train` so that building the command-line parser does not
 import NumPy and scikit-learn.
 """
 
@@ -10,9 +10,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import BadInputError, QualityGateError
+from ..config import brand_files_from_env
+from ..errors import BadInputError, QualityGateError
+from ._train import shipped_gate_path, train
 
-__all__ = ["add_train_arguments", "run_training"]
+__all__ = ["add_train_arguments", "main", "run_training"]
 
 
 def _stderr(msg: str) -> None:
@@ -46,6 +48,9 @@ def add_train_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--candidates", default="lr", metavar="LIST",
                     help="model families compared by grouped CV, the best is written: lr "
                          "(logistic regression), hgb (gradient boosting); default lr")
+    ap.add_argument("--brands", action="append", default=[], metavar="CSV",
+                    help="brand-registry file extending the shipped one (repeatable; also "
+                         "FAKEINVEST_BRANDS); recorded in the model")
     ap.add_argument("--no-checks", action="store_true",
                     help="skip leave-one-family-out and the artefact-robustness checks "
                          "(faster; the model card then lacks those sections)")
@@ -63,8 +68,6 @@ def run_training(args: argparse.Namespace) -> int:
     int
         Exit status: 0 written, 2 usage error, 3 failed the quality gate (nothing written).
     """
-    from .train import shipped_gate_path, train
-
     missing = [d for d in args.data if not Path(d).is_file()]
     if missing:
         _stderr(f"error: no corpus at {', '.join(missing)}")
@@ -77,8 +80,9 @@ def run_training(args: argparse.Namespace) -> int:
         _stderr(f"note: no quality gate at {gate}; the metrics are not checked")
         gate = None
     try:
+        brands = [*brand_files_from_env(), *args.brands]
         train(args.data, args.out, folds=args.folds, target_fpr=args.target_fpr,
-              lists=args.lists,
+              lists=args.lists, brands=brands,
               limit=args.limit, seed=args.seed, gate=gate,
               allow_regression=args.allow_regression, checks=not args.no_checks,
               candidates=[c.strip() for c in args.candidates.split(",") if c.strip()])
@@ -89,3 +93,11 @@ def run_training(args: argparse.Namespace) -> int:
         _stderr(f"error: {exc}")
         return 2
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m fakeinvest.training``: the same as ``fakeinvest train``."""
+    ap = argparse.ArgumentParser(prog="python -m fakeinvest.training",
+                                 description="Train the fraud model on a labelled corpus.")
+    add_train_arguments(ap)
+    return run_training(ap.parse_args(argv))

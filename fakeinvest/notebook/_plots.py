@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from .frames import require
-from .train import calibration_table
-from .verdict import Verdict
+from ..training._train import calibration_table, labelled_scores
+from ..verdict import Verdict
+from ._frames import require
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -31,15 +29,6 @@ def _pyplot() -> Any:
 def _plain(text: str) -> str:
     """Text shown as is (a ``$`` would otherwise start matplotlib mathtext)."""
     return text.replace("$", r"\$")
-
-
-def _arrays(y: Any, p: Any) -> tuple[np.ndarray, np.ndarray]:
-    y_arr = np.asarray(y, dtype=int).ravel()
-    p_arr = np.asarray(p, dtype=float).ravel()
-    if y_arr.shape != p_arr.shape:
-        raise ValueError(f"y and p differ in length ({y_arr.size} != {p_arr.size})")
-    keep = ~np.isnan(p_arr)
-    return y_arr[keep], p_arr[keep]
 
 
 def plot_roc_pr(y: Any, p: Any, ax: Sequence[Axes] | None = None,
@@ -69,7 +58,7 @@ def plot_roc_pr(y: Any, p: Any, ax: Sequence[Axes] | None = None,
         roc_curve,
     )
 
-    y_arr, p_arr = _arrays(y, p)
+    y_arr, p_arr = labelled_scores(y, p)
     if len(set(y_arr.tolist())) < 2:
         raise ValueError("ROC and PR curves need both labels in y")
     if ax is None:

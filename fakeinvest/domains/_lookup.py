@@ -2,17 +2,18 @@
 
 Order of lookups for a registrable domain (IDNs in punycode):
 
-1. the on-disk cache (:mod:`fakeinvest.domaincache`), unless ``cache=False``;
+1. the on-disk cache (:mod:`fakeinvest.domains._cache`), unless ``cache=False``;
 2. a lookup of the same domain already running in another thread is joined, not repeated;
-3. RDAP (:mod:`fakeinvest.rdap`) when the bundled IANA bootstrap names a server for the
+3. RDAP (:mod:`fakeinvest.domains._rdap`) when the bundled IANA bootstrap names a server for the
    TLD; an RDAP "not found" (404) is final;
-4. WHOIS (:mod:`fakeinvest.whois_lookup`) for the other TLDs, and as the fallback when
+4. WHOIS (:mod:`fakeinvest.domains._whois`) for the other TLDs, and as the fallback when
    RDAP failed any other way (timeout, refused, 429, 5xx, unreadable answer), with the
    time left of the one total deadline.
 
-When ``FAKEINVEST_WHOIS_SERVER`` pins the WHOIS server and ``FAKEINVEST_RDAP_URL`` is
-unset, RDAP is skipped: a pinned server means a controlled (test or demo) environment,
-and RDAP would leave it.
+Where to ask and where to cache come from a :class:`~fakeinvest.config.LookupConfig`
+(``LookupConfig.from_env()`` when none is given). When it pins the WHOIS server and names
+no RDAP server, RDAP is skipped: a pinned server means a controlled (test or demo)
+environment, and RDAP would leave it.
 
 A lookup never raises for a network or registry failure: the result carries an ``error``
 reason (see :data:`fakeinvest.errors.WHOIS_REASONS`) and a NaN age.
@@ -29,7 +30,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from .snapshot import DomainFacts
+from ..config import LookupConfig
+from ..features.domain import split_domain
+from ..snapshot import DomainFacts
+from ._cache import default_cache
+from ._rdap import lookup_rdap, rdap_base
+from ._whois import lookup_domain
 
 __all__ = ["DomainInfo", "domain_info", "lookup_facts", "registrable_domain"]
 
@@ -145,8 +151,6 @@ def registrable_domain(url_or_domain: str) -> str | None:
     str or None
         None for IP addresses, bare suffixes and names IDNA cannot encode.
     """
-    from .features.domain import split_domain
-
     parts = split_domain(url_or_domain.strip().rstrip("."))
     if parts.is_ip or not parts.registered:
         return None
@@ -156,40 +160,21 @@ def registrable_domain(url_or_domain: str) -> str | None:
         return None
 
 
-def _rdap_base(domain: str) -> str | None:
-    from .rdap import rdap_base, rdap_override
-    from .whois_lookup import whois_server_override
-
-    if rdap_override() is None and whois_server_override() is not None:
-        return None
-    return rdap_base(domain)
-
-
-def _lookup_uncached(domain: str, timeout: float) -> DomainFacts:
+def _lookup_uncached(domain: str, timeout: float, config: LookupConfig) -> DomainFacts:
     """RDAP first where the bootstrap has the TLD, WHOIS otherwise and as the fallback."""
-    from .rdap import lookup_rdap
-    from .whois_lookup import lookup_domain
-
     deadline = time.monotonic() + timeout
-    if _rdap_base(domain) is None:
-        return lookup_domain(domain, timeout=timeout)
-    first = lookup_rdap(domain, timeout=timeout)
+    server = config.whois_address
+    base = rdap_base(domain, config.rdap_url) if config.rdap_enabled else None
+    if base is None:
+        return lookup_domain(domain, timeout=timeout, server=server)
+    first = lookup_rdap(domain, timeout=timeout, base=base)
     if first.error in (None, "no_match"):
         return first
     left = deadline - time.monotonic()
     if left < 0.05:
         return first
-    second = lookup_domain(domain, timeout=left)
+    second = lookup_domain(domain, timeout=left, server=server)
     return second if _RANK.get(second.error, 5) < _RANK.get(first.error, 5) else first
-
-
-def _namespace() -> str:
-    """Cache-key suffix when servers are pinned, so test servers never share entries."""
-    import os
-
-    pins = [f"{k}={os.environ[k]}" for k in ("FAKEINVEST_WHOIS_SERVER", "FAKEINVEST_RDAP_URL")
-            if os.environ.get(k, "").strip()]
-    return ("@" + ";".join(pins)) if pins else ""
 
 
 def _cached(store: Any, key: str) -> DomainFacts | None:
@@ -200,7 +185,8 @@ def _cached(store: Any, key: str) -> DomainFacts | None:
     return dataclasses.replace(hit, source=src)
 
 
-def lookup_facts(url_or_domain: str, timeout: float = 10.0, cache: bool = True) -> DomainFacts:
+def lookup_facts(url_or_domain: str, timeout: float | None = None, cache: bool = True,
+                 config: LookupConfig | None = None) -> DomainFacts:
     """Registration facts for a URL's or host's registrable domain; never raises on failure.
 
     Uses the on-disk cache and joins a lookup of the same domain already in flight in
@@ -210,10 +196,13 @@ def lookup_facts(url_or_domain: str, timeout: float = 10.0, cache: bool = True) 
     ----------
     url_or_domain : str
         A URL, host name or registrable domain (Unicode or punycode).
-    timeout : float
-        Total seconds for the network part (RDAP and WHOIS fallback together).
+    timeout : float, optional
+        Total seconds for the network part (RDAP and WHOIS fallback together);
+        ``config.timeout`` by default.
     cache : bool
-        Read and write the on-disk cache.
+        Read and write the on-disk cache (``config.cache_dir``).
+    config : LookupConfig, optional
+        Servers and cache; ``LookupConfig.from_env()`` when None.
 
     Returns
     -------
@@ -221,18 +210,16 @@ def lookup_facts(url_or_domain: str, timeout: float = 10.0, cache: bool = True) 
     """
     domain = registrable_domain(url_or_domain)
     if domain is None:
-        from .features.domain import split_domain
-
         try:
             parts = split_domain(url_or_domain)
         except Exception:
             return DomainFacts(domain=None, error="bad_domain", source="none")
         reason = "no_domain" if parts.is_ip or not parts.registered else "bad_domain"
         return DomainFacts(domain=parts.host or None, error=reason, source="none")
-    from .domaincache import default_cache
-
-    store = default_cache() if cache else None
-    key = domain + _namespace()
+    config = config or LookupConfig.from_env()
+    timeout = config.timeout if timeout is None else timeout
+    store = default_cache(config.cache_dir) if cache else None
+    key = domain + config.namespace
     if store is not None and (hit := _cached(store, key)) is not None:
         return hit
     with _INFLIGHT_LOCK:
@@ -251,7 +238,7 @@ def lookup_facts(url_or_domain: str, timeout: float = 10.0, cache: bool = True) 
         if store is not None and (hit := _cached(store, key)) is not None:
             future.set_result(hit)
             return hit
-        facts = _lookup_uncached(domain, timeout)
+        facts = _lookup_uncached(domain, timeout, config)
         if store is not None:
             store.put(key, facts)
         future.set_result(facts)
@@ -264,23 +251,28 @@ def lookup_facts(url_or_domain: str, timeout: float = 10.0, cache: bool = True) 
             _INFLIGHT.pop(key, None)
 
 
-def domain_info(domain: str, *, timeout: float = 10.0, cache: bool = True) -> DomainInfo:
+def domain_info(domain: str, *, timeout: float | None = None, cache: bool = True,
+                config: LookupConfig | None = None) -> DomainInfo:
     """Look up a domain's registration: creation/expiry/update dates, age, registrar,
     privacy, name servers and status.
 
     RDAP is asked first when IANA's bootstrap (bundled) names a server for the TLD,
     WHOIS otherwise and as the fallback; results are cached on disk (see
-    :mod:`fakeinvest.domaincache`). Network and registry failures never raise.
+    :mod:`fakeinvest.domains._cache`). Network and registry failures never raise.
 
     Parameters
     ----------
     domain : str
         Domain, host name or URL; its registrable domain is looked up (IDNs converted to
         punycode).
-    timeout : float
-        Total seconds for the whole lookup (RDAP, WHOIS fallback and referrals).
+    timeout : float, optional
+        Total seconds for the whole lookup (RDAP, WHOIS fallback and referrals);
+        ``config.timeout`` (10 s) by default.
     cache : bool
-        Use the on-disk cache (``FAKEINVEST_CACHE_DIR=off`` disables it globally).
+        Use the on-disk cache (``config.cache_dir``; ``FAKEINVEST_CACHE_DIR=off``
+        disables it for configs read from the environment).
+    config : LookupConfig, optional
+        Servers and cache; ``LookupConfig.from_env()`` when None.
 
     Returns
     -------
@@ -291,12 +283,13 @@ def domain_info(domain: str, *, timeout: float = 10.0, cache: bool = True) -> Do
     Raises
     ------
     ValueError
-        If ``FAKEINVEST_WHOIS_SERVER`` or ``FAKEINVEST_RDAP_URL`` is malformed.
+        If ``FAKEINVEST_WHOIS_SERVER`` or ``FAKEINVEST_RDAP_URL`` is malformed (when the
+        config is read from the environment).
 
     Examples
     --------
     >>> info = fakeinvest.domain_info("example.com")  # doctest: +SKIP
     >>> info.age_days, info.registrar, info.privacy, info.source  # doctest: +SKIP
     """
-    facts = lookup_facts(domain, timeout=timeout, cache=cache)
+    facts = lookup_facts(domain, timeout=timeout, cache=cache, config=config)
     return DomainInfo.from_facts(facts)

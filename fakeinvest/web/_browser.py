@@ -7,7 +7,7 @@ Playwright (no browser download) and returns the DOM the victim sees, with a scr
 
 The browser never touches the network itself. Every request it makes -- documents,
 scripts, styles, images, XHR/fetch, iframes -- is intercepted and answered by the
-:class:`~fakeinvest.fetch.Crawler` that fetched the landing page, so the SSRF guard (on
+:class:`~fakeinvest.web._crawler.Crawler` that fetched the landing page, so the SSRF guard (on
 the resolved address), the ``resolve`` map, the proxy, the size caps and the site deadline
 are the crawler's. Behind that, the browser is launched with a proxy that does not exist
 (also for loopback), so a request that escaped interception could not connect anywhere.
@@ -33,13 +33,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from . import errors
-from .discovery import key_page_urls
-from .snapshot import Page
+from .. import errors
+from ..snapshot import Page
+from ._discovery import key_page_urls
 
 if TYPE_CHECKING:
-    from .config import FetchConfig
-    from .fetch import Crawler
+    from ..config import FetchConfig
+    from ._crawler import Crawler
 
 __all__ = ["JS_HEAP_MB", "SHELL_MAX_TEXT", "Browser", "find_browser", "looks_like_app_shell"]
 
@@ -246,7 +246,7 @@ class Browser:
                 async with asyncio.timeout_at(deadline):
                     return await self._render_in(context, site, landing, deadline, max_pages)
             except TimeoutError as exc:
-                raise errors.TimeoutError(
+                raise errors.FetchTimeoutError(
                     f"site not rendered within {self._config.site_deadline:g} s",
                     url=url) from exc
             finally:
@@ -329,7 +329,7 @@ class Browser:
                     target = nxt
                     continue
                 if "Timeout" in type(exc).__name__ or "Timeout" in str(exc)[:80]:
-                    raise errors.TimeoutError(f"{target} did not load before the deadline",
+                    raise errors.FetchTimeoutError(f"{target} did not load before the deadline",
                                               url=site.url) from None
                 raise errors.RenderError(f"{target}: {str(exc).splitlines()[0][:300]}",
                                          url=site.url) from None

@@ -37,22 +37,21 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import errors
-from ._version import __version__
+from .. import errors
+from .._optional import require
+from .._version import __version__
 
 if TYPE_CHECKING:
     from distributed import Client
 
-    from .config import FetchConfig
-    from .verdict import Verdict
+    from ..config import FetchConfig
+    from ..verdict import Verdict
 
-__all__ = ["DASK_HINT", "DEFAULT_BATCH_SIZE", "DEFAULT_RESCORE_BATCH_SIZE", "MANIFEST_NAME",
-           "SUCCESS_NAME", "DaskNotInstalledError", "JobSummary", "connect", "part_path",
+__all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_RESCORE_BATCH_SIZE", "MANIFEST_NAME",
+           "SUCCESS_NAME", "JobSummary", "connect", "part_path",
            "plan_batches", "read_results", "rescore_file", "rescore_snapshots", "scan_urls",
            "snapshot_files"]
 
-#: How to install the optional dependencies of this module.
-DASK_HINT = 'pip install "fakeinvest[dask]"'
 #: The job description file of an output directory.
 MANIFEST_NAME = "_manifest.json"
 #: The marker written once every part of a job is there.
@@ -69,17 +68,9 @@ Batch = tuple[int, list[str]]
 BatchResult = tuple[int, int]  # (items written, items that could not be analysed)
 
 
-class DaskNotInstalledError(errors.FakeinvestError, ImportError):
-    """Dask (``dask[distributed]``) is needed for this but is not installed."""
-
-
 def _require_dask() -> None:
-    try:
-        import dask.bag  # noqa: F401
-        import distributed  # noqa: F401
-    except ImportError as exc:
-        raise DaskNotInstalledError(
-            f"dask is needed for this; install it with `{DASK_HINT}`") from exc
+    require("dask.bag", "dask")
+    require("distributed", "dask")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,7 +117,7 @@ def connect(address: str, n_workers: int | None = None) -> Iterator[Client]:
 
     Raises
     ------
-    DaskNotInstalledError
+    fakeinvest.errors.MissingDependencyError
         Dask is not installed.
     fakeinvest.errors.BadInputError
         No scheduler answers at ``address``, or ``n_workers`` < 1.
@@ -276,7 +267,7 @@ def _write_part(output: str, index: int, verdicts: Iterable[Verdict]) -> BatchRe
 def _scan_batch(batch: Batch, output: str, whois: bool, config: FetchConfig | None,
                 concurrency: int, snapshot_dir: str | None) -> BatchResult:
     """One task: scan a batch with one crawler and write its part file."""
-    from .api import scan_many
+    from ..api import scan_many
 
     index, urls = batch
     done = part_path(output, index)
@@ -300,15 +291,15 @@ def rescore_file(path: str) -> Verdict:
     Verdict
         With ``error`` set (``bad_input: ...``) when the file cannot be read.
     """
-    from .api import score_snapshot
-    from .model import load_model
-    from .verdict import Verdict
-    from .warc import load_snapshot
+    from ..api import score_snapshot
+    from ..model._model import load_model
+    from ..verdict import Verdict
+    from ..warc import load_snapshot
 
     try:
         snap = load_snapshot(path)
     except errors.BadInputError as exc:
-        return Verdict.failed(path, f"bad_input: {exc}", load_model().version)
+        return Verdict.failed(path, exc, load_model().version)
     return score_snapshot(snap, url=snap.url or path)
 
 
@@ -410,7 +401,7 @@ def scan_urls(urls: Iterable[str], output: str | Path, *, client: Client | None 
     ------
     fakeinvest.errors.BadInputError
         ``output`` holds another job's results, or ``batch_size`` < 1.
-    DaskNotInstalledError
+    fakeinvest.errors.MissingDependencyError
         A client was given but Dask is not installed.
     """
     if concurrency < 1:
@@ -482,7 +473,7 @@ def rescore_snapshots(sources: Iterable[str | Path], output: str | Path, *,
     fakeinvest.errors.BadInputError
         A source does not exist, there is no snapshot file, ``output`` holds another
         job's results, or ``batch_size`` < 1.
-    DaskNotInstalledError
+    fakeinvest.errors.MissingDependencyError
         A client was given but Dask is not installed.
     """
     sources = list(sources)

@@ -1,8 +1,9 @@
 """Fetch a site over HTTP: landing page plus key pages, within hard limits.
 
-This module, :mod:`fakeinvest.whois_lookup` and :mod:`fakeinvest.rdap` are the only ones that
-touch the network. Every low-level failure is translated here, at one boundary, into a
-:class:`~fakeinvest.errors.FetchError` subclass with a stable ``kind``.
+This module, the browser it drives (:mod:`fakeinvest.web._browser`) and the domain lookups
+(:mod:`fakeinvest.domains`) are the only ones that touch the network. Every low-level
+failure is translated here, at one boundary, into a :class:`~fakeinvest.errors.FetchError`
+subclass with a stable ``kind``.
 
 Limits (see :class:`~fakeinvest.config.FetchConfig`): a total deadline per site, connect
 and read timeouts, a redirect limit with loop detection, a cap on the *decoded* body size
@@ -23,12 +24,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from . import errors
-from .browser import Browser, looks_like_app_shell
-from .config import FetchConfig
-from .discovery import key_page_urls
-from .netguard import AddressPolicy
-from .snapshot import Page, decode_html
+from .. import errors
+from ..config import FetchConfig
+from ..snapshot import Page, decode_html
+from ._browser import Browser, looks_like_app_shell
+from ._discovery import key_page_urls
+from ._netguard import AddressPolicy
 
 if TYPE_CHECKING:
     import aiohttp
@@ -174,7 +175,7 @@ def _translate(exc: BaseException, url: str) -> errors.FetchError:
     if isinstance(exc, errors.FetchError):
         return exc
     if isinstance(exc, asyncio.TimeoutError | aiohttp.ServerTimeoutError | socket.timeout):
-        return errors.TimeoutError("no complete answer within the deadline", url=url)
+        return errors.FetchTimeoutError("no complete answer within the deadline", url=url)
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
         return errors.DNSError(f"host name does not resolve ({exc.os_error})", url=url)
     if isinstance(exc, aiohttp.ClientConnectorError):
@@ -514,7 +515,7 @@ class Crawler:
                     return_exceptions=True,
                 )
         except TimeoutError as exc:
-            raise errors.TimeoutError(
+            raise errors.FetchTimeoutError(
                 f"site not fetched within {config.site_deadline:g} s", url=url) from exc
         pages = [landing]
         for res in results:

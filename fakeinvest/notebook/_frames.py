@@ -9,7 +9,8 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .verdict import Verdict
+from .._optional import require as _require
+from ..verdict import Verdict
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,33 +25,9 @@ SITE_COLUMNS: tuple[str, ...] = (
 #: Reasons towards fraud named in the ``top_reasons`` column.
 TOP_REASONS = 5
 
-_HINT = 'pip install "fakeinvest[notebook]"'
-
-
 def require(module: str) -> Any:
-    """Import an optional dependency, or fail with the command that installs it.
-
-    Parameters
-    ----------
-    module : str
-        ``pandas`` or ``matplotlib`` (or a submodule of them).
-
-    Returns
-    -------
-    module
-
-    Raises
-    ------
-    ImportError
-        The module is not installed; the message says how to install it.
-    """
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        raise ImportError(f"{module.split('.')[0]} is needed for this; install it with "
-                          f"`{_HINT}`") from exc
+    """Import pandas or matplotlib (the ``notebook`` extra), or say how to install it."""
+    return _require(module, "notebook")
 
 
 def _float(x: float | None) -> float:
@@ -72,7 +49,7 @@ def to_dataframe(verdicts: Iterable[Verdict]) -> pd.DataFrame:
         Columns ``url``, ``probability``, ``flagged``, ``threshold``, ``error``,
         ``error_kind``, ``model_version``, ``kit_fingerprint``, ``n_pages``,
         ``top_reasons`` (the strongest reasons towards fraud, joined by ``"; "``), then
-        every feature of :data:`fakeinvest.featurize.ALL_FEATURES` in that order (NaN when
+        every feature of :data:`fakeinvest.features._extract.ALL_FEATURES` in that order (NaN when
         unknown, e.g. for a site that could not be analysed).
 
     Raises
@@ -81,7 +58,7 @@ def to_dataframe(verdicts: Iterable[Verdict]) -> pd.DataFrame:
         pandas is not installed.
     """
     pd = require("pandas")
-    from .featurize import ALL_FEATURES
+    from ..features._extract import ALL_FEATURES
 
     rows = []
     for v in verdicts:
