@@ -16,10 +16,13 @@ from .config import AllowPrivate, FetchConfig, LookupConfig
 from .snapshot import DomainFacts, Snapshot
 from .verdict import Verdict
 
+# The network stages (web, domains) and the model are imported by the functions that use
+# them: `import fakeinvest` stays cheap, and offline scoring never loads aiohttp.
 if TYPE_CHECKING:
     from .web._crawler import Crawler
 
 __all__ = ["scan", "scan_many", "score_html", "score_snapshot", "snapshot_site"]
+
 
 def _config(config: FetchConfig | None, allow_private: AllowPrivate) -> FetchConfig:
     config = config or FetchConfig.from_env()
@@ -39,8 +42,6 @@ class _Lookups:
 
 async def _lookup(target: str, timeout: float, lookups: _Lookups) -> DomainFacts:
     """Domain facts for ``target``, looked up in a worker thread (the lookups block)."""
-    # The domain stage is imported on first use: score_html and score_snapshot stay
-    # offline and cheap to import.
     from .domains._lookup import lookup_facts, registrable_domain
 
     key = registrable_domain(target) or target

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 from . import errors
 from ._version import __version__
 
+# Each command imports its stage when it runs: `fakeinvest --help` and `fakeinvest score`
+# must not pay for aiohttp, Playwright, Dask or the training stack.
 if TYPE_CHECKING:
     from .batch._dask import JobSummary
 

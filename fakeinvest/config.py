@@ -28,6 +28,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from .errors import BadInputError
+
 __all__ = ["DEFAULT_USER_AGENT", "RENDER_MODES", "FetchConfig", "LookupConfig",
            "brand_files_from_env", "parse_resolve_env"]
 
@@ -306,7 +308,6 @@ def brand_files_from_env(environ: Mapping[str, str] | None = None) -> list[str]:
     files = [p for p in env.get("FAKEINVEST_BRANDS", "").split(os.pathsep) if p.strip()]
     missing = [p for p in files if not os.path.isfile(p)]
     if missing:
-        from .errors import BadInputError
 
         raise BadInputError(
             f"FAKEINVEST_BRANDS names {', '.join(missing)}, which does not exist; "

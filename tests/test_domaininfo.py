@@ -19,7 +19,8 @@ from fakeinvest.config import LookupConfig
 from fakeinvest.domains._cache import TTL_FAILURE, TTL_SUCCESS, DomainCache
 from fakeinvest.domains._lookup import DomainInfo, domain_info, lookup_facts
 from fakeinvest.domains._rdap import bootstrap, parse_rdap, rdap_base
-from fakeinvest.domains._whois import parse_date, parse_whois
+from fakeinvest.domains._records import parse_date
+from fakeinvest.domains._whois import parse_whois
 from fakeinvest.snapshot import DomainFacts, Page, Snapshot
 from fakeinvest.testing._servers import RdapServer, SiteServer, WhoisServer, rdap_record, slow_drip
 

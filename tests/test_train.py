@@ -16,8 +16,9 @@ from fakeinvest.model._model import MODEL_CARD_NAME, MODEL_FILE_NAME, load_model
 from fakeinvest.snapshot import Snapshot
 from fakeinvest.training import load_corpus, main
 from fakeinvest.training._card import METRICS_FILE_NAME, MODEL_CARD_MD_NAME, render_model_card
+from fakeinvest.training._metrics import rates_by, reliability_curve
 from fakeinvest.training._quality_gate import GATE_FILE_NAME, make_gate
-from fakeinvest.training._train import rates_by, reliability_curve, train
+from fakeinvest.training._train import train
 
 from .conftest import corpus_or_skip
 

@@ -45,7 +45,11 @@ if TYPE_CHECKING:
     from distributed import Client
 
     from ..config import FetchConfig
-    from ..verdict import Verdict
+
+from ..api import scan_many, score_snapshot
+from ..model._model import load_model
+from ..verdict import Verdict
+from ..warc import load_snapshot
 
 __all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_RESCORE_BATCH_SIZE", "MANIFEST_NAME",
            "SUCCESS_NAME", "JobSummary", "connect", "part_path",
@@ -267,7 +271,6 @@ def _write_part(output: str, index: int, verdicts: Iterable[Verdict]) -> BatchRe
 def _scan_batch(batch: Batch, output: str, whois: bool, config: FetchConfig | None,
                 concurrency: int, snapshot_dir: str | None) -> BatchResult:
     """One task: scan a batch with one crawler and write its part file."""
-    from ..api import scan_many
 
     index, urls = batch
     done = part_path(output, index)
@@ -291,10 +294,6 @@ def rescore_file(path: str) -> Verdict:
     Verdict
         With ``error`` set (``bad_input: ...``) when the file cannot be read.
     """
-    from ..api import score_snapshot
-    from ..model._model import load_model
-    from ..verdict import Verdict
-    from ..warc import load_snapshot
 
     try:
         snap = load_snapshot(path)

@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..config import LookupConfig
-from ..features.domain import split_domain
+from ..features.domain import registrable_domain, split_domain
 from ..snapshot import DomainFacts
 from ._cache import default_cache
 from ._rdap import lookup_rdap, rdap_base
@@ -137,27 +137,6 @@ class DomainInfo:
                                   else round(self.registration_days, 3))
         d["checked_at"] = self.checked_at.isoformat()
         return d
-
-
-def registrable_domain(url_or_domain: str) -> str | None:
-    """The registrable domain of a URL or host, in ASCII (punycode), or None.
-
-    Parameters
-    ----------
-    url_or_domain : str
-
-    Returns
-    -------
-    str or None
-        None for IP addresses, bare suffixes and names IDNA cannot encode.
-    """
-    parts = split_domain(url_or_domain.strip().rstrip("."))
-    if parts.is_ip or not parts.registered:
-        return None
-    try:
-        return parts.registered.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        return None
 
 
 def _lookup_uncached(domain: str, timeout: float, config: LookupConfig) -> DomainFacts:

@@ -29,7 +29,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from ..errors import WhoisLookupError
 from ..snapshot import DomainFacts
-from ._whois import PRIVACY, parse_date
+from ._records import PRIVACY, parse_date
 
 __all__ = ["bootstrap", "lookup_rdap", "parse_rdap", "query_rdap", "rdap_base",
 ]

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     import tldextract
 
-__all__ = ["DOMAIN_FEATURES", "DomainParts", "domain_features", "split_domain"]
+__all__ = ["DOMAIN_FEATURES", "DomainParts", "domain_features", "registrable_domain",
+           "split_domain"]
 
 # Cheap generic TLDs disproportionately used by throwaway scam sites (registrar price lists,
 # abuse reports). A signal, not a verdict: plenty of honest sites use them.
@@ -133,3 +134,24 @@ def domain_features(url: str | None) -> dict[str, float]:
         "url_ip_host": float(parts.is_ip),
         "url_finance_words": float(len(_FINANCE_WORDS.findall(label))),
     }
+
+
+def registrable_domain(url_or_domain: str) -> str | None:
+    """The registrable domain of a URL or host, in ASCII (punycode), or None.
+
+    Parameters
+    ----------
+    url_or_domain : str
+
+    Returns
+    -------
+    str or None
+        None for IP addresses, bare suffixes and names IDNA cannot encode.
+    """
+    parts = split_domain(url_or_domain.strip().rstrip("."))
+    if parts.is_ip or not parts.registered:
+        return None
+    try:
+        return parts.registered.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return None

@@ -40,6 +40,8 @@ from typing import Any
 
 import numpy as np
 
+from ._explain import explain_trees
+
 __all__ = ["EvidenceGate", "bound", "choose_threshold_score", "split_scores"]
 
 
@@ -143,7 +145,6 @@ def split_scores(clf: Any, X: Any, reference: np.ndarray, scheme_columns: int,
         scheme = (head - reference[:k]) @ coef[:k]
         raw = np.asarray(X @ coef, dtype=float).ravel() + float(np.ravel(clf.intercept_)[0])
         return scheme, raw - scheme
-    from ._explain import explain_trees
 
     rows = X.toarray() if hasattr(X, "toarray") else np.asarray(X, dtype=float)
     scheme_list, rest_list = [], []

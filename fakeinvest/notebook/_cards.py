@@ -27,6 +27,8 @@ from ..verdict import Reason, Verdict
 if TYPE_CHECKING:
     import pandas as pd
 
+from ._frames import to_dataframe
+
 __all__ = ["Verdicts", "highlight", "reason_html", "verdict_html", "verdicts_html"]
 
 #: Positive reasons shown on a card by default.
@@ -304,7 +306,6 @@ class Verdicts(list[Verdict]):
         -------
         pandas.DataFrame
         """
-        from ._frames import to_dataframe
 
         return to_dataframe(self)
 

@@ -15,6 +15,8 @@ from ..verdict import Verdict
 if TYPE_CHECKING:
     import pandas as pd
 
+from ..features._extract import ALL_FEATURES
+
 __all__ = ["SITE_COLUMNS", "reasons_to_dataframe", "to_dataframe"]
 
 #: The columns of :func:`to_dataframe` before the feature columns.
@@ -58,7 +60,6 @@ def to_dataframe(verdicts: Iterable[Verdict]) -> pd.DataFrame:
         pandas is not installed.
     """
     pd = require("pandas")
-    from ..features._extract import ALL_FEATURES
 
     rows = []
     for v in verdicts:

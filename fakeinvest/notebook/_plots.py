@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..training._train import calibration_table, labelled_scores
+from ..training._metrics import calibration_table, labelled_scores
 from ..verdict import Verdict
 from ._frames import require
 

@@ -19,7 +19,8 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
         "_corpus": ["iter_records", "load_corpus", "record_snapshot", "snapshot_records"],
         "_crossval": ["OutOfFold", "cross_validate", "site_snapshots"],
         "_quality_gate": ["GateResult", "check_gate", "load_gate", "make_gate"],
-        "_train": ["calibration_table", "train"],
+        "_metrics": ["calibration_table", "recall_at_fpr"],
+        "_train": ["cross_validated_probabilities", "train"],
     },
 )
 
@@ -35,9 +36,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._crossval import OutOfFold as OutOfFold
     from ._crossval import cross_validate as cross_validate
     from ._crossval import site_snapshots as site_snapshots
+    from ._metrics import calibration_table as calibration_table
+    from ._metrics import recall_at_fpr as recall_at_fpr
     from ._quality_gate import GateResult as GateResult
     from ._quality_gate import check_gate as check_gate
     from ._quality_gate import load_gate as load_gate
     from ._quality_gate import make_gate as make_gate
-    from ._train import calibration_table as calibration_table
+    from ._train import cross_validated_probabilities as cross_validated_probabilities
     from ._train import train as train

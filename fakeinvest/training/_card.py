@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..model._model import MODEL_CARD_NAME
+from ._quality_gate import GATE_FILE_NAME
+
 __all__ = ["KNOWN_LIMITS", "METRICS_FILE_NAME", "MODEL_CARD_MD_NAME", "render_model_card"]
 
 METRICS_FILE_NAME = "metrics.json"
@@ -384,8 +387,6 @@ def _read_json(path: Path) -> dict[str, Any] | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Write ``MODEL_CARD.md`` for the model in a folder; returns the exit status."""
-    from ..model._model import MODEL_CARD_NAME
-    from ._quality_gate import GATE_FILE_NAME
 
     ap = argparse.ArgumentParser(prog="python -m fakeinvest.training._card",
                                  description="Render MODEL_CARD.md from model_card.json.")

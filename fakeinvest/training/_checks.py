@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from ..snapshot import Page, Snapshot
+from ._metrics import recall_at_fpr
 
 __all__ = [
     "ARTEFACT_VARIANTS",
@@ -200,7 +201,6 @@ def leave_one_family_out(build: Callable[[], Any], snapshots: Sequence[Snapshot]
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import GroupKFold
 
-    from ._train import recall_at_fpr
 
     fam = np.asarray([str(f) for f in families], dtype=object)
     legit = np.flatnonzero(y == 0)

@@ -21,7 +21,9 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from ..features.domain import registrable_domain
 from ..snapshot import Page, Snapshot
+from ..warc import load_snapshot
 
 __all__ = ["iter_records", "load_corpus", "record_snapshot", "sample_corpus",
            "snapshot_records", "write_jsonl"]
@@ -189,8 +191,6 @@ def snapshot_records(snapshot_dir: str | Path, labels: Mapping[str, int],
         ``id``, ``url``, ``html``, ``label``, ``group``, ``page_type`` and ``source``
         (the snapshot file name).
     """
-    from ..domains._lookup import registrable_domain
-    from ..warc import load_snapshot
 
     for path in sorted(Path(snapshot_dir).glob("*.warc.gz")):
         snap = load_snapshot(path)

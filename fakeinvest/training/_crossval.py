@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from ..model._model import Model
 from ..snapshot import Snapshot
 
 __all__ = ["PAGE_ORDER", "OutOfFold", "cross_validate", "site_snapshots"]
@@ -119,7 +120,6 @@ def cross_validate(snapshots: Sequence[Snapshot], y: np.ndarray, groups: np.ndar
     """
     from sklearn.model_selection import StratifiedGroupKFold
 
-    from ..model._model import Model
 
     snapshots = list(snapshots)
     n = len(snapshots)
