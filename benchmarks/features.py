@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
          texts),
     ]
     try:
-        from fakeinvest.features.kit import dom_fingerprint, find_kit_markers
+        from fakeinvest.features.fingerprint import dom_fingerprint
+        from fakeinvest.features.kit import find_kit_markers
     except ImportError:
         pass
     else:

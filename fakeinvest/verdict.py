@@ -98,7 +98,7 @@ class Verdict:
         Domain registration facts (WHOIS), when looked up.
     kit_fingerprint : str or None
         16-hex DOM-structure fingerprint of the landing page: sites whose fingerprints
-        are within a few bits (``fakeinvest.features.kit.same_kit``) run the same kit.
+        are within a few bits (``fakeinvest.features.fingerprint.same_kit``) run the same kit.
     elapsed : float
         Seconds the live crawl and lookup of this site took (NaN when scored offline);
         not part of equality, so a live verdict equals its offline re-score.

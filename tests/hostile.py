@@ -13,9 +13,8 @@ import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable
 
+from fakeinvest.testing import StreamServer
 from fakeinvest.testing._servers import gzip_bomb
-
-from .streamserver import StreamServer
 
 __all__ = ["EXPECTED", "HostileServer"]
 

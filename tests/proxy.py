@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from urllib.parse import urlsplit
 
-from .streamserver import StreamServer
+from fakeinvest.testing import StreamServer
 
 __all__ = ["LoopbackProxy"]
 

@@ -16,16 +16,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fakeinvest.features import kit
-from fakeinvest.features.kit import (
+from fakeinvest.features.fingerprint import (
     DEFAULT_MAX_DISTANCE,
+    dom_fingerprint,
+    fingerprint_distance,
+    same_kit,
+)
+from fakeinvest.features.kit import (
     KIT_MARKER_NAMES,
     MAX_QUOTES_PER_MARKER,
     KitMarker,
     copy_source,
-    dom_fingerprint,
     find_kit_markers,
-    fingerprint_distance,
-    same_kit,
 )
 
 # ----------------------------------------------------------------------------- fixtures
@@ -444,7 +446,7 @@ def test_fingerprint_range_and_trivial_pages() -> None:
 
 def test_fingerprint_is_deterministic_across_processes() -> None:
     code = (
-        "import sys; from fakeinvest.features.kit import dom_fingerprint; "
+        "import sys; from fakeinvest.features.fingerprint import dom_fingerprint; "
         "print(dom_fingerprint(sys.stdin.read()))"
     )
     expected = dom_fingerprint(KIT_A)

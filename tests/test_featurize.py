@@ -209,7 +209,7 @@ HSCRIPT = """<html><head><title>{brand} - Investment</title></head><body>
 
 
 def test_kit_markers_and_fingerprint_link_relaunched_copies() -> None:
-    from fakeinvest.features.kit import same_kit
+    from fakeinvest.features.fingerprint import same_kit
 
     a = extract_features(_one_page("https://goldyield.biz/", HSCRIPT.format(brand="Gold",
                                                                           rate=2)))
@@ -228,7 +228,7 @@ def test_kit_markers_and_fingerprint_link_relaunched_copies() -> None:
 
 
 def test_fingerprint_is_optional_and_changes_nothing_else() -> None:
-    from fakeinvest.features.kit import dom_fingerprint
+    from fakeinvest.features.fingerprint import dom_fingerprint
 
     snap = _one_page("https://goldyield.biz/", HSCRIPT.format(brand="Gold", rate=2))
     with_fp = extract_features(snap)
@@ -255,3 +255,16 @@ def test_parked_page_and_free_hosting() -> None:
         "free_hosting"] == 0.0
     assert math.isnan(extract_features(Snapshot(url=None, pages=(Page(None, "<p>x</p>"),)))
                       .values["free_hosting"])
+
+
+def test_the_catalogue_names_every_feature_once() -> None:
+    from fakeinvest.features import CATALOGUE, Feature
+    from fakeinvest.features._extract import ALL_FEATURES, MODEL_FEATURES, SCHEME_FEATURES
+    from fakeinvest.features.lexicon import SIGNALS
+
+    names = [f.name for f in CATALOGUE]
+    assert len(names) == len(set(names)) == len(ALL_FEATURES)
+    assert set(SIGNALS) <= set(names)
+    assert {f.group for f in CATALOGUE} == {"scheme", "support", "impersonation", "context"}
+    assert MODEL_FEATURES[: len(SCHEME_FEATURES)] == SCHEME_FEATURES
+    assert all(isinstance(f, Feature) and f.description for f in CATALOGUE)

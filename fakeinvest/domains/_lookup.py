@@ -48,8 +48,10 @@ _INFLIGHT_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
-class DomainInfo:
-    """What is known about a domain's registration, as of ``checked_at``.
+class DomainInfo(DomainFacts):
+    """What is known about a domain's registration, as of ``checked_at``: the
+    :class:`~fakeinvest.snapshot.DomainFacts` a scan freezes into its snapshot, plus the
+    time they were valid and the ages measured from it.
 
     Parameters
     ----------
@@ -57,11 +59,6 @@ class DomainInfo:
         The registrable domain looked up, ASCII (IDNs as punycode).
     created, expires, updated : datetime or None
         Registration, expiry and last-change dates (UTC).
-    age_days : float
-        Days from ``created`` to ``checked_at``; NaN when the creation date is unknown.
-    registration_days : float
-        Days from ``created`` to ``expires`` (a one-year registration is a classic scam
-        marker); NaN when either is unknown.
     registrar : str or None
     privacy : bool or None
         True when the registrant is a privacy/proxy service or the data is redacted
@@ -77,21 +74,24 @@ class DomainInfo:
         ``no_creation_date``, ``no_domain``, ``bad_domain`` ...).
     checked_at : datetime
         When the facts were valid (the lookup time, or now for a cache hit).
+
+    Attributes
+    ----------
+    age_days : float
+        Days from ``created`` to ``checked_at``; NaN when the creation date is unknown.
+    registration_days : float
+        Days from ``created`` to ``expires`` (a one-year registration is a classic scam
+        marker); NaN when either is unknown.
     """
 
-    domain: str | None
-    created: datetime | None = None
-    expires: datetime | None = None
-    updated: datetime | None = None
-    age_days: float = math.nan
-    registration_days: float = math.nan
-    registrar: str | None = None
-    privacy: bool | None = None
-    name_servers: tuple[str, ...] = ()
-    status: tuple[str, ...] = ()
-    source: str = "none"
-    error: str | None = None
     checked_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @property
+    def age_days(self) -> float:
+        """Days from ``created`` to ``checked_at`` (NaN when unknown)."""
+        if self.created is None:
+            return math.nan
+        return max(0.0, (self.checked_at - self.created).total_seconds() / 86400.0)
 
     @property
     def ok(self) -> bool:
@@ -100,34 +100,24 @@ class DomainInfo:
 
     @classmethod
     def from_facts(cls, facts: DomainFacts, now: datetime | None = None) -> DomainInfo:
-        """Build from :class:`~fakeinvest.snapshot.DomainFacts`, ages measured at ``now``.
+        """The facts, valid as of ``now`` (default: now, UTC).
 
         Parameters
         ----------
         facts : DomainFacts
         now : datetime, optional
-            Reference instant (default: now, UTC).
 
         Returns
         -------
         DomainInfo
         """
-        now = now or datetime.now(UTC)
-        age = (max(0.0, (now - facts.created).total_seconds() / 86400.0)
-               if facts.created is not None else math.nan)
-        return cls(domain=facts.domain, created=facts.created, expires=facts.expires,
-                   updated=facts.updated, age_days=age,
-                   registration_days=facts.registration_days, registrar=facts.registrar,
-                   privacy=facts.privacy, name_servers=facts.name_servers,
-                   status=facts.status, source=facts.source, error=facts.error,
-                   checked_at=now)
+        own = {f.name: getattr(facts, f.name) for f in dataclasses.fields(DomainFacts)}
+        return cls(**own, checked_at=now or datetime.now(UTC))
 
     def to_facts(self) -> DomainFacts:
         """The snapshot form (:class:`~fakeinvest.snapshot.DomainFacts`)."""
-        return DomainFacts(domain=self.domain, created=self.created, registrar=self.registrar,
-                           error=self.error, source=self.source, expires=self.expires,
-                           updated=self.updated, privacy=self.privacy,
-                           name_servers=self.name_servers, status=self.status)
+        return DomainFacts(**{f.name: getattr(self, f.name)
+                              for f in dataclasses.fields(DomainFacts)})
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict (dates ISO 8601, NaN ages as None)."""

@@ -47,13 +47,15 @@ import numpy as np
 from ..snapshot import Page, Snapshot
 from .brands import BrandRegistry, default_registry
 from .domain import DOMAIN_FEATURES, domain_features, split_domain
+from .fingerprint import dom_fingerprint
 from .hosting import find_parked_markers, free_hosting
-from .kit import dom_fingerprint, find_kit_markers
+from .kit import find_kit_markers
 from .lexicon import SIGNALS, find_signals, reported_spans
 from .returns import find_return_claims
 
 __all__ = [
     "ALL_FEATURES",
+    "CATALOGUE",
     "CONTEXT_FEATURES",
     "FEATURE_DESCRIPTIONS",
     "IMPERSONATION_FEATURES",
@@ -61,6 +63,7 @@ __all__ = [
     "SCHEME_FEATURES",
     "SUPPORT_FEATURES",
     "Evidence",
+    "Feature",
     "FeatureSet",
     "extract_features",
     "model_text",
@@ -78,85 +81,109 @@ RETURN_FEATURES = (
 UNSCORED_SIGNALS = ("licence_claim", "risk_warning")
 #: Lexicon signals that are wording honest finance sites share with scams.
 SUPPORT_SIGNALS = ("crypto_payment", "fiat_payment", "messenger_contact")
-#: Return features that are scheme evidence: how high the promise is and how many promises
-#: are beyond any honest product. A mere count of rate statements is not ("4.50% AER").
-SCHEME_RETURN_FEATURES = ("return_max_daily_pct", "return_high_yield_claims")
-SCHEME_FEATURES: tuple[str, ...] = (
-    *SCHEME_RETURN_FEATURES,
-    *(s for s in SIGNALS if s not in UNSCORED_SIGNALS and s not in SUPPORT_SIGNALS),
-    "kit_markers",
-)
-SUPPORT_FEATURES: tuple[str, ...] = (*SUPPORT_SIGNALS, "crypto_only")
-#: Learned model inputs: the scheme block first (its weights are kept non-negative).
-MODEL_FEATURES: tuple[str, ...] = SCHEME_FEATURES + SUPPORT_FEATURES
-IMPERSONATION_FEATURES: tuple[str, ...] = (
-    "brand_impersonation",
-    "brand_lookalike_domain",
-    "licence_impersonation",
-)
 #: Kit-marker kinds that show a page was copied or saved (HTTrack, "save page as"), not
 #: which script runs it: reported as ``copied_site``, not counted in ``kit_markers``.
 COPY_MARKERS = frozenset({"httrack_mirror", "httrack_added", "saved_from_url",
                           "singlefile_copy", "saved_page_assets"})
-CONTEXT_FEATURES: tuple[str, ...] = (
-    *UNSCORED_SIGNALS,
-    *(f for f in RETURN_FEATURES if f not in SCHEME_RETURN_FEATURES),
-    "brand_mentions",
-    "brand_claim",
-    "return_annual_implied_pct",
-    *IMPERSONATION_FEATURES,
-    "copied_site",
-    "parked_page",
-    "free_hosting",
-    "domain_age_days",
-    *DOMAIN_FEATURES,
-)
-ALL_FEATURES = MODEL_FEATURES + CONTEXT_FEATURES
 
-FEATURE_DESCRIPTIONS: dict[str, str] = {
-    "return_max_daily_pct": "highest promised return, normalised to % per day",
-    "return_median_daily_pct": "median of the promised returns, % per day",
-    "return_claims": "number of promised-return statements",
-    "return_high_yield_claims": f"promised returns of at least {HIGH_YIELD_DAILY_PCT}% per day",
-    "withdrawal_obstruction": "fees, taxes, deposits, levels or delays put before a withdrawal",
-    "instant_withdrawal": "'instant withdrawal' bait",
-    "referral_levels": "multi-level referral commissions",
-    "guarantee": "guaranteed, risk-free or no-loss profit wording",
-    "urgency": "time or slot pressure ('only 12 VIP places left')",
-    "social_proof": "payout tickers, 'total paid out', successful-investor testimonials",
-    "trading_robot": "auto-trading robot lander: 'the software trades for you' claims, counted "
-                     "only next to the landers' promises ('earn $1,000 a day', '99.4% "
-                     "accuracy', 'minimum deposit 250', 'no experience needed')",
-    "crypto_payment": "deposits in crypto-currency or e-currency, wallet addresses",
-    "fiat_payment": "bank transfer or card payments",
-    "messenger_contact": "contact through Telegram, WhatsApp, Zalo, WeChat ...",
-    "licence_claim": "claims to be licensed or regulated",
-    "risk_warning": "regulatory risk warnings typical of licensed firms",
-    "crypto_only": "crypto payment offered and no bank or card payment",
-    "brand_mentions": "mentions of brands from the registry",
-    "brand_claim": "the page presents itself as a registry brand (title, site name, copyright)",
-    "return_annual_implied_pct": "highest promised daily return x 365 (simple)",
-    "brand_impersonation": "claims a registry brand on a domain that brand does not own",
-    "brand_lookalike_domain": "a registry brand's name inside a host name it does not own",
-    "licence_impersonation": "a licence or regulator claim made while posing as a registry "
-                             "brand on a domain it does not own, or a registry brand's own "
-                             "licence number quoted on such a domain",
-    "kit_markers": "kinds of known scam-script traces in the HTML: H-Script routes, forms "
-                   "and captcha, referral links, HYIP templates, monitor badges and vendor "
-                   "links, e-currency merchant forms",
-    "copied_site": "the page is a copy of another site (HTTrack mirror, saved-page traces)",
-    "parked_page": "a parked or for-sale domain page ('This domain is for sale')",
-    "free_hosting": "the site lives on a free host or site builder (github.io, weebly.com, ...)",
-    "domain_age_days": "days since the domain was registered (WHOIS), NaN when unknown",
-    "url_domain_length": "length of the registrable label",
-    "url_hyphens": "hyphens in the registrable label",
-    "url_digits": "digits in the registrable label",
-    "url_subdomain_depth": "subdomain levels below the registrable domain (www excluded)",
-    "url_punycode": "an IDN (punycode) label in the host",
-    "url_risky_tld": "a cheap TLD favoured by throwaway sites",
-    "url_ip_host": "the site is addressed by a bare IP address",
-    "url_finance_words": "finance words inside the domain label (invest, trade, coin, ...)",
-}
+@dataclass(frozen=True)
+class Feature:
+    """One entry of the feature catalogue.
+
+    Attributes
+    ----------
+    name : str
+    group : str
+        ``scheme`` (evidence of the scheme; learned, weight >= 0, counts under the gate),
+        ``support`` (wording honest and fraudulent sites share; learned, topic block),
+        ``impersonation`` (posing as a registry brand; fixed log-likelihood ratio) or
+        ``context`` (reported as a fact, not scored).
+    description : str
+        What it measures, for people (model card, docs, Jupyter).
+    """
+
+    name: str
+    group: str
+    description: str
+
+
+#: Every feature, once: name, group, description. The model's input columns are the
+#: ``scheme`` features, then the ``support`` ones, in this order.
+CATALOGUE: tuple[Feature, ...] = (
+    Feature("return_max_daily_pct", "scheme", 'highest promised return, normalised to % per day'),
+    Feature("return_high_yield_claims", "scheme",
+            f"promised returns of at least {HIGH_YIELD_DAILY_PCT}% per day"),
+    Feature("withdrawal_obstruction", "scheme",
+            'fees, taxes, deposits, levels or delays put before a withdrawal'),
+    Feature("instant_withdrawal", "scheme", "'instant withdrawal' bait"),
+    Feature("referral_levels", "scheme", 'multi-level referral commissions'),
+    Feature("guarantee", "scheme", 'guaranteed, risk-free or no-loss profit wording'),
+    Feature("urgency", "scheme", "time or slot pressure ('only 12 VIP places left')"),
+    Feature("social_proof", "scheme",
+            "payout tickers, 'total paid out', successful-investor testimonials"),
+    Feature("trading_robot", "scheme",
+            "auto-trading robot lander: 'the software trades for you' claims, counted only next "
+            "to the landers' promises ('earn $1,000 a day', '99.4% accuracy', 'minimum deposit "
+            "250', 'no experience needed')"),
+    Feature("kit_markers", "scheme",
+            'kinds of known scam-script traces in the HTML: H-Script routes, forms and captcha, '
+            'referral links, HYIP templates, monitor badges and vendor links, e-currency merchant'
+            ' forms'),
+    Feature("crypto_payment", "support",
+            'deposits in crypto-currency or e-currency, wallet addresses'),
+    Feature("fiat_payment", "support", 'bank transfer or card payments'),
+    Feature("messenger_contact", "support", 'contact through Telegram, WhatsApp, Zalo, WeChat ...'),
+    Feature("crypto_only", "support", 'crypto payment offered and no bank or card payment'),
+    Feature("licence_claim", "context", 'claims to be licensed or regulated'),
+    Feature("risk_warning", "context", 'regulatory risk warnings typical of licensed firms'),
+    Feature("return_median_daily_pct", "context", 'median of the promised returns, % per day'),
+    Feature("return_claims", "context", 'number of promised-return statements'),
+    Feature("brand_mentions", "context", 'mentions of brands from the registry'),
+    Feature("brand_claim", "context",
+            'the page presents itself as a registry brand (title, site name, copyright)'),
+    Feature("return_annual_implied_pct", "context", 'highest promised daily return x 365 (simple)'),
+    Feature("brand_impersonation", "impersonation",
+            'claims a registry brand on a domain that brand does not own'),
+    Feature("brand_lookalike_domain", "impersonation",
+            "a registry brand's name inside a host name it does not own"),
+    Feature("licence_impersonation", "impersonation",
+            'a licence or regulator claim made while posing as a registry brand on a domain it '
+            "does not own, or a registry brand's own licence number quoted on such a domain"),
+    Feature("copied_site", "context",
+            'the page is a copy of another site (HTTrack mirror, saved-page traces)'),
+    Feature("parked_page", "context",
+            "a parked or for-sale domain page ('This domain is for sale')"),
+    Feature("free_hosting", "context",
+            'the site lives on a free host or site builder (github.io, weebly.com, ...)'),
+    Feature("domain_age_days", "context",
+            'days since the domain was registered (WHOIS), NaN when unknown'),
+    Feature("url_domain_length", "context", 'length of the registrable label'),
+    Feature("url_hyphens", "context", 'hyphens in the registrable label'),
+    Feature("url_digits", "context", 'digits in the registrable label'),
+    Feature("url_subdomain_depth", "context",
+            'subdomain levels below the registrable domain (www excluded)'),
+    Feature("url_punycode", "context", 'an IDN (punycode) label in the host'),
+    Feature("url_risky_tld", "context", 'a cheap TLD favoured by throwaway sites'),
+    Feature("url_ip_host", "context", 'the site is addressed by a bare IP address'),
+    Feature("url_finance_words", "context",
+            'finance words inside the domain label (invest, trade, coin, ...)'),
+)
+
+
+def _named(*groups: str) -> tuple[str, ...]:
+    return tuple(f.name for f in CATALOGUE if f.group in groups)
+
+
+SCHEME_FEATURES: tuple[str, ...] = _named("scheme")
+SUPPORT_FEATURES: tuple[str, ...] = _named("support")
+#: Learned model inputs: the scheme block first (its weights are kept non-negative).
+MODEL_FEATURES: tuple[str, ...] = SCHEME_FEATURES + SUPPORT_FEATURES
+IMPERSONATION_FEATURES: tuple[str, ...] = _named("impersonation")
+#: Not learned: impersonation (a fixed weight under the gate) and context facts.
+CONTEXT_FEATURES: tuple[str, ...] = _named("impersonation", "context")
+ALL_FEATURES: tuple[str, ...] = MODEL_FEATURES + CONTEXT_FEATURES
+FEATURE_DESCRIPTIONS: dict[str, str] = {f.name: f.description for f in CATALOGUE}
+
 
 
 @dataclass(frozen=True)
@@ -197,7 +224,7 @@ class FeatureSet:
     values: dict[str, float]
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     model_text: str = ""
-    #: DOM-structure SimHash of the landing page (``features.kit.dom_fingerprint``), which
+    #: DOM-structure SimHash of the landing page (``features.fingerprint.dom_fingerprint``), which
     #: links relaunched copies of one kit; None for a page-level feature set or when
     #: ``extract_features`` was asked not to compute it.
     fingerprint: int | None = None

@@ -38,6 +38,7 @@ from ..snapshot import Snapshot
 from ..verdict import Reason, Verdict
 from ._evidence_gate import EvidenceGate, bound, split_scores
 from ._explain import Explanation, explain_linear, explain_trees, supports
+from ._pipeline import classifier_step, dense_step, features_step, snapshot_transformers
 
 __all__ = ["MODEL_CARD_NAME", "MODEL_FILE_NAME", "Model", "check_sklearn_version", "load_model",
            "shipped_model_paths"]
@@ -100,11 +101,11 @@ class Model:
 
     def _feature_names(self) -> list[str]:
         if self._names is None:
-            self._names = list(self.pipeline.named_steps["features"].get_feature_names_out())
+            self._names = list(features_step(self.pipeline).get_feature_names_out())
         return self._names
 
     def _transform(self, snapshot: Snapshot) -> np.ndarray:
-        x = self.pipeline.named_steps["features"].transform([snapshot])
+        x = features_step(self.pipeline).transform([snapshot])
         return np.asarray(x.todense() if hasattr(x, "todense") else x, dtype=float)[0]
 
     def _baseline(self) -> np.ndarray:
@@ -130,7 +131,7 @@ class Model:
             extract_features(snapshot, self.registry, fingerprint=False)))
 
     def _explain_raw(self, x: np.ndarray) -> Explanation:
-        clf = self.pipeline.named_steps["clf"]
+        clf = classifier_step(self.pipeline)
         if hasattr(clf, "coef_"):
             return explain_linear(clf, x, self._baseline())
         if supports(clf):
@@ -161,7 +162,7 @@ class Model:
         return Explanation(scheme + capped + imp, base, contrib, imp)
 
     def _dense(self, x: np.ndarray) -> np.ndarray:
-        dense = self.pipeline.named_steps.get("dense")
+        dense = dense_step(self.pipeline)
         return np.asarray(dense.transform(x.reshape(1, -1)) if dense is not None else x,
                           dtype=float).ravel()
 
@@ -188,9 +189,9 @@ class Model:
             Whether the site impersonates a registry brand.
         """
         snapshots = list(snapshots)
-        X = self.pipeline.named_steps["features"].transform(snapshots)
+        X = features_step(self.pipeline).transform(snapshots)
         k = self.gate.scheme_columns if self.gate is not None else len(SCHEME_FEATURES)
-        scheme, rest = split_scores(self.pipeline.named_steps["clf"], X, self._baseline(), k,
+        scheme, rest = split_scores(classifier_step(self.pipeline), X, self._baseline(), k,
                                     dense=self._dense)
         imp = np.array([impersonated(extract_features(s, self.registry, fingerprint=False))
                         for s in snapshots], dtype=bool)
@@ -199,8 +200,8 @@ class Model:
     @property
     def extra_brands(self) -> tuple[str, ...]:
         """CSV texts of the brand-registry files recorded in the model at training time."""
-        extract = self.pipeline.named_steps["features"].transformer_list[0][1]
-        return tuple(getattr(extract.named_steps["extract"], "extra_brands", ()))
+        first = snapshot_transformers(self.pipeline)[0]
+        return tuple(getattr(first, "extra_brands", ()))
 
     @property
     def registry(self) -> BrandRegistry:
@@ -229,10 +230,9 @@ class Model:
             raise BadInputError(f"cannot read the brand registry file: {exc}") from exc
         pipeline = copy.deepcopy(self.pipeline)
         extra = self.extra_brands + texts
-        for _name, step in pipeline.named_steps["features"].transformer_list:
-            first = step.steps[0][1]
-            if hasattr(first, "extra_brands"):
-                first.set_params(extra_brands=extra)
+        for step in snapshot_transformers(pipeline):
+            if hasattr(step, "extra_brands"):
+                step.set_params(extra_brands=extra)
         return dataclasses.replace(self, pipeline=pipeline)
 
     def probability_of(self, scores: np.ndarray) -> np.ndarray:

@@ -43,6 +43,10 @@ __all__ = [
     "SnapshotText",
     "build_hgb_pipeline",
     "build_pipeline",
+    "classifier_step",
+    "dense_step",
+    "features_step",
+    "snapshot_transformers",
 ]
 
 MAX_TEXT_PER_SITE = 300_000
@@ -308,3 +312,24 @@ def build_hgb_pipeline(n_terms: int = 300, max_iter: int = 200, learning_rate: f
 
 #: Model families compared by ``fakeinvest train`` (grouped CV picks one to ship).
 CANDIDATES = {"lr": build_pipeline, "hgb": build_hgb_pipeline}
+
+
+def features_step(pipeline: Any) -> Any:
+    """The feature union of a pipeline built here (engineered features + text)."""
+    return pipeline.named_steps["features"]
+
+
+def classifier_step(pipeline: Any) -> Any:
+    """The final classifier of a pipeline built here."""
+    return pipeline.named_steps["clf"]
+
+
+def dense_step(pipeline: Any) -> Any | None:
+    """The sparse-to-dense step of a tree pipeline, or None."""
+    return pipeline.named_steps.get("dense")
+
+
+def snapshot_transformers(pipeline: Any) -> list[Any]:
+    """The first step of each branch of the feature union: the transformers that read
+    snapshots (:class:`SnapshotFeaturizer`, :class:`SnapshotText`)."""
+    return [branch.steps[0][1] for _name, branch in features_step(pipeline).transformer_list]

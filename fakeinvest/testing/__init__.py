@@ -1,5 +1,6 @@
 """Local servers for tests, benchmarks and the demo: static sites, WHOIS, RDAP, and the
-hostile answers (compression bombs, slow drips) the crawler is tested against.
+hostile answers (compression bombs, slow drips) the crawler is tested against; and
+:class:`StreamServer`, the asyncio base of raw-socket servers (a proxy, misbehaving HTTP).
 
 Not runtime code: nothing in the scanning path imports this package.
 """
@@ -15,6 +16,7 @@ import lazy_loader
 __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
     submod_attrs={
+        "_stream": ["StreamServer"],
         "_servers": [
             "CannedResponse", "RdapServer", "SiteServer", "WhoisServer", "demo_whois_records",
             "gzip_bomb", "rdap_record", "slow_drip",
@@ -31,3 +33,4 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._servers import gzip_bomb as gzip_bomb
     from ._servers import rdap_record as rdap_record
     from ._servers import slow_drip as slow_drip
+    from ._stream import StreamServer as StreamServer

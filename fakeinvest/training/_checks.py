@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ..model._pipeline import classifier_step, features_step
 from ..snapshot import Page, Snapshot
 from ._metrics import recall_at_fpr
 
@@ -277,10 +278,10 @@ def top_features(pipeline: Any, n: int = 15) -> dict[str, list[tuple[str, float]
         engineered features are prefixed ``engineered__``, text terms ``text__``. Empty
         for a model without coefficients (boosted trees).
     """
-    clf = pipeline.named_steps["clf"]
+    clf = classifier_step(pipeline)
     if not hasattr(clf, "coef_"):
         return {}
-    names = pipeline.named_steps["features"].get_feature_names_out()
+    names = features_step(pipeline).get_feature_names_out()
     coef = np.asarray(clf.coef_, dtype=float).ravel()
     order = np.argsort(coef, kind="stable")
     pos = [(str(names[i]), round(float(coef[i]), 4)) for i in order[::-1][:n] if coef[i] > 0]

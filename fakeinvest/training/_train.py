@@ -51,7 +51,7 @@ from ..features._extract import SCHEME_FEATURES
 from ..features.brands import default_registry
 from ..model._evidence_gate import EvidenceGate, choose_threshold_score
 from ..model._model import MODEL_CARD_NAME, MODEL_FILE_NAME, Model
-from ..model._pipeline import CANDIDATES, build_pipeline
+from ..model._pipeline import CANDIDATES, build_pipeline, features_step
 from ..snapshot import Snapshot
 from ._card import METRICS_FILE_NAME, MODEL_CARD_MD_NAME, render_model_card
 from ._corpus import load_corpus
@@ -79,7 +79,7 @@ def _make_reproducible(pipe: Any) -> None:
     scikit-learn's vectorisers remember ``id()`` of their stop-word list (a memory address)
     only to skip a consistency check; without it the check simply runs again.
     """
-    for _name, step in pipe.named_steps["features"].transformer_list:
+    for _name, step in features_step(pipe).transformer_list:
         for _sub, est in getattr(step, "steps", []):
             if hasattr(est, "_stop_words_id"):
                 del est._stop_words_id
