@@ -72,7 +72,7 @@ def render(rows: list[tuple[int, bool, dict[str, float]]], data: Path) -> str:
         "flag needs; *topic* features carry learned weights inside the bounded topic block;",
         "*impersonation* features add one fixed log-likelihood ratio (model card); *context*",
         "features are shown as facts on every verdict but carry no weight (see",
-        "`fakeinvest/featurize.py` and `fakeinvest/evidence_gate.py`).",
+        "`fakeinvest.features.CATALOGUE` and `fakeinvest/model/_evidence_gate.py`).",
         "",
         "## How often each feature fires",
         "",
