@@ -7,6 +7,8 @@ verdict.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,7 +20,7 @@ from bs4.dammit import UnicodeDammit
 
 from .textextract import PageText, extract_page_text
 
-__all__ = ["DomainFacts", "Page", "Snapshot", "decode_html"]
+__all__ = ["DomainFacts", "Page", "Snapshot", "decode_html", "payload_digest"]
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> str:
@@ -58,6 +60,11 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
             return dammit.unicode_markup
         return data.decode(dammit.original_encoding or "utf-8", errors="replace")
     return data.decode("utf-8", errors="replace")
+
+
+def payload_digest(body: bytes) -> str:
+    """The WARC payload digest of a body (``sha1:<base32>``, as warcio writes it)."""
+    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
 
 
 @dataclass(frozen=True)

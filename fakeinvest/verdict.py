@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import FakeinvestError, FetchError
-from .warc import payload_digest
+from .snapshot import payload_digest
 
 __all__ = ["Reason", "Verdict"]
 

@@ -14,7 +14,6 @@ scan time, each page's URL, role, status and payload digest, and the verdict in 
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import hashlib
 import io
@@ -26,7 +25,7 @@ from urllib.parse import urlsplit
 
 from ._version import __version__
 from .errors import BadInputError
-from .snapshot import DomainFacts, Page, Snapshot
+from .snapshot import DomainFacts, Page, Snapshot, payload_digest
 
 if TYPE_CHECKING:
     from .verdict import Verdict
@@ -59,11 +58,6 @@ def snapshot_filename(snapshot: Snapshot) -> str:
     host = (urlsplit(snapshot.url or "").hostname or "page").replace(":", "_")
     tag = hashlib.sha1((snapshot.url or "").encode("utf-8")).hexdigest()[:8]
     return f"{host}-{snapshot.fetched_at.strftime('%Y%m%dT%H%M%SZ')}-{tag}.warc.gz"
-
-
-def payload_digest(body: bytes) -> str:
-    """The WARC payload digest of a body (``sha1:<base32>``, as warcio writes it)."""
-    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
 
 
 def index_entry(snapshot: Snapshot, path: str | Path,

@@ -10,10 +10,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .._optional import require as _require
-from ..verdict import Verdict
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from ..verdict import Verdict
 
 from ..features._extract import ALL_FEATURES
 

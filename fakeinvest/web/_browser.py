@@ -30,7 +30,7 @@ import os
 import re
 import shutil
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
 from .. import errors
@@ -39,7 +39,17 @@ from ._discovery import key_page_urls
 
 if TYPE_CHECKING:
     from ..config import FetchConfig
-    from ._crawler import Crawler
+    from ._crawler import RawResponse
+
+
+class Fetcher(Protocol):
+    """What the browser needs of a crawler (:class:`~fakeinvest.web.Crawler` is one)."""
+
+    async def request(self, method: str, url: str, headers: dict[str, str] | None = None,
+                      body: bytes | None = None, *, follow: bool = True,
+                      max_bytes: int | None = None) -> RawResponse: ...
+
+    async def check_address(self, target: str, url: str = "") -> None: ...
 
 __all__ = ["JS_HEAP_MB", "SHELL_MAX_TEXT", "Browser", "find_browser", "looks_like_app_shell"]
 
@@ -145,12 +155,12 @@ class Browser:
 
     Parameters
     ----------
-    crawler : Crawler
+    crawler : Fetcher
         Answers every request of the browser.
     config : FetchConfig
     """
 
-    def __init__(self, crawler: Crawler, config: FetchConfig) -> None:
+    def __init__(self, crawler: Fetcher, config: FetchConfig) -> None:
         self._crawler = crawler
         self._config = config
         self._slots = asyncio.Semaphore(config.max_renders)
