@@ -111,25 +111,6 @@ def _read_url_list(path: Path) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-def _done_urls(output: Path) -> set[str]:
-    """URLs already in a results file; a torn last line (crash mid-write) is cut off."""
-    if not output.exists():
-        return set()
-    data = output.read_bytes()
-    if data and not data.endswith(b"\n"):
-        keep = data.rfind(b"\n") + 1
-        with open(output, "r+b") as fh:
-            fh.truncate(keep)
-        data = data[:keep]
-    done = set()
-    for line in data.decode("utf-8", errors="replace").splitlines():
-        try:
-            done.add(json.loads(line)["url"])
-        except (ValueError, KeyError, TypeError):
-            continue
-    return done
-
-
 def _cmd_scan(args: argparse.Namespace) -> int:
     from .api import scan_many
 
@@ -174,8 +155,9 @@ def _scan_to_file(urls: list[str], output: Path, args: argparse.Namespace,
     from tqdm import tqdm
 
     from .api import scan_many
+    from .batch._results import done_urls, verdict_line
 
-    done = _done_urls(output)
+    done = done_urls(output)
     todo = [u for u in urls if u not in done]
     failures = 0
     with open(output, "a", encoding="utf-8") as out, \
@@ -184,7 +166,7 @@ def _scan_to_file(urls: list[str], output: Path, args: argparse.Namespace,
         for v in scan_many(todo, whois=not args.no_whois, config=config,  # type: ignore[arg-type]
                            concurrency=args.concurrency, snapshot_dir=args.snapshots,
                            ordered=False):
-            out.write(json.dumps(v.to_dict(), ensure_ascii=False) + "\n")
+            out.write(verdict_line(v) + "\n")
             out.flush()
             failures += v.error is not None
             bar.set_postfix(errors=failures, refresh=False)

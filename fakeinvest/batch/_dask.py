@@ -32,7 +32,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from .. import errors
 from .._optional import require
 from .._version import __version__
+from ._results import TMP_SUFFIX, count_results, read_lines, verdict_line, write_atomic
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -66,7 +66,6 @@ DEFAULT_BATCH_SIZE = 200
 DEFAULT_RESCORE_BATCH_SIZE = 500
 
 _PART = "part-{:05d}.jsonl"
-_TMP_SUFFIX = ".tmp"
 
 Batch = tuple[int, list[str]]
 BatchResult = tuple[int, int]  # (items written, items that could not be analysed)
@@ -192,32 +191,6 @@ def part_path(output: str | Path, index: int) -> Path:
     return Path(output) / _PART.format(index)
 
 
-def _fsync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):  # not every file system can sync a directory
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _write_atomic(path: Path, lines: Iterable[str]) -> None:
-    """Write ``lines`` to ``path`` so that ``path`` is either absent or complete."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for line in lines:
-                fh.write(line + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
 def _manifest(kind: str, batches: list[list[str]], batch_size: int) -> dict[str, Any]:
     digest = hashlib.sha256()
     for batch in batches:
@@ -243,28 +216,22 @@ def _prepare_output(output: Path, manifest: dict[str, Any]) -> None:
                 f"{old.get('items')} items, batch size {old.get('batch_size')}); resume "
                 "needs the same input and batch size, or use a new output directory")
     else:
-        _write_atomic(path, [json.dumps({**manifest, "fakeinvest": __version__})])
+        write_atomic(path, [json.dumps({**manifest, "fakeinvest": __version__})])
     _remove_temp_files(output)
 
 
 def _remove_temp_files(output: Path) -> None:
     """Drop the temporary part files of writers that died before renaming them."""
-    for stale in output.glob(f".part-*{_TMP_SUFFIX}"):
+    for stale in output.glob(f".part-*{TMP_SUFFIX}"):
         with contextlib.suppress(OSError):
             stale.unlink()
-
-
-def _part_counts(path: Path) -> BatchResult:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return len(lines), sum(json.loads(ln).get("error") is not None for ln in lines)
 
 
 def _write_part(output: str, index: int, verdicts: Iterable[Verdict]) -> BatchResult:
     """Write a batch's verdicts, one ``json.dumps(verdict.to_dict())`` line each, as
     ``fakeinvest scan --output FILE`` does."""
     done = list(verdicts)
-    _write_atomic(part_path(output, index),
-                  (json.dumps(v.to_dict(), ensure_ascii=False) for v in done))
+    write_atomic(part_path(output, index), (verdict_line(v) for v in done))
     return len(done), sum(v.error is not None for v in done)
 
 
@@ -275,7 +242,7 @@ def _scan_batch(batch: Batch, output: str, whois: bool, config: FetchConfig | No
     index, urls = batch
     done = part_path(output, index)
     if done.exists():  # written by an earlier attempt of this task
-        return _part_counts(done)
+        return count_results(done)
     by_url = {v.url: v for v in scan_many(urls, whois=whois, config=config,
                                           concurrency=concurrency,
                                           snapshot_dir=snapshot_dir, ordered=False)}
@@ -307,7 +274,7 @@ def _rescore_batch(batch: Batch, output: str) -> BatchResult:
     index, paths = batch
     done = part_path(output, index)
     if done.exists():
-        return _part_counts(done)
+        return count_results(done)
     return _write_part(output, index, map(rescore_file, paths))
 
 
@@ -329,7 +296,7 @@ def _run(kind: str, items: Iterable[str], output: str | Path, client: Client | N
             bar.set_postfix(errors=failures, refresh=False)
     _remove_temp_files(out)
     if all(part_path(out, i).exists() for i in range(len(batches))):
-        _write_atomic(out / SUCCESS_NAME, [])
+        write_atomic(out / SUCCESS_NAME, [])
     return JobSummary(output=out, parts=len(batches), skipped_parts=len(batches) - len(todo),
                       items=items_done, failures=failures)
 
@@ -496,6 +463,4 @@ def read_results(output: str | Path) -> Iterator[dict[str, Any]]:
         One :meth:`Verdict.to_dict` per line of the part files.
     """
     for part in sorted(Path(output).glob("part-*.jsonl")):
-        with open(part, encoding="utf-8") as fh:
-            for line in fh:
-                yield json.loads(line)
+        yield from read_lines(part)

@@ -51,6 +51,24 @@ def ttl_for(facts: DomainFacts) -> float:
     return TTL_FAILURE
 
 
+def _initialise(conn: sqlite3.Connection) -> None:
+    """Switch to WAL and create the table. Several processes opening a new file at once
+    can get "database is locked" here without SQLite's busy handler ever waiting (a
+    journal-mode change takes its lock without it), so retry for up to ``busy_timeout``."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(_SCHEMA)
+            return
+        except sqlite3.OperationalError:
+            if time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+
+
 class DomainCache:
     """Lookup results keyed by domain, in one SQLite file.
 
@@ -75,8 +93,7 @@ class DomainCache:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             with self._lock:
                 if not self._ready:
-                    conn.execute("PRAGMA journal_mode=WAL")
-                    conn.execute(_SCHEMA)
+                    _initialise(conn)
                     self._ready = True
             conn.execute("PRAGMA synchronous=NORMAL")
             self._local.conn = conn
