@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import dataclasses
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from .verdict import Verdict
 # The network stages (web, domains) and the model are imported by the functions that use
 # them: `import fakeinvest` stays cheap, and offline scoring never loads aiohttp.
 if TYPE_CHECKING:
+    from .domains._lookup import RunLookups
     from .web._crawler import Crawler
 
 __all__ = ["scan", "scan_many", "score_html", "score_snapshot", "snapshot_site"]
@@ -31,28 +31,7 @@ def _config(config: FetchConfig | None, allow_private: AllowPrivate) -> FetchCon
     return config
 
 
-@dataclass
-class _Lookups:
-    """The domain lookups of one scan or bulk run: how to look up, and one future per
-    registrable domain (a bulk run asks about each domain once, however many sites)."""
-
-    config: LookupConfig
-    futures: dict[str, asyncio.Future[DomainFacts]] = field(default_factory=dict)
-
-
-async def _lookup(target: str, timeout: float, lookups: _Lookups) -> DomainFacts:
-    """Domain facts for ``target``, looked up in a worker thread (the lookups block)."""
-    from .domains._lookup import lookup_facts, registrable_domain
-
-    key = registrable_domain(target) or target
-    future = lookups.futures.get(key)
-    if future is None:
-        future = lookups.futures[key] = asyncio.ensure_future(
-            asyncio.to_thread(lookup_facts, target, timeout, True, lookups.config))
-    return await asyncio.shield(future)
-
-
-async def _snapshot_async(url: str, whois: bool, config: FetchConfig, lookups: _Lookups,
+async def _snapshot_async(url: str, whois: bool, config: FetchConfig, lookups: RunLookups,
                           crawler: Crawler | None = None) -> Snapshot:
     """Crawl one site and look up its domain, both within ``config.site_deadline``.
 
@@ -61,7 +40,7 @@ async def _snapshot_async(url: str, whois: bool, config: FetchConfig, lookups: _
     registrable domain is that one looked up afterwards, with whatever time the site has
     left. ``lookups`` de-duplicates lookups across the sites of one bulk scan.
     """
-    from .domains._lookup import registrable_domain
+    from .features.domain import registrable_domain
     from .web._crawler import fetch_site, validate_url
 
     url = validate_url(url)
@@ -71,7 +50,7 @@ async def _snapshot_async(url: str, whois: bool, config: FetchConfig, lookups: _
     lookup: asyncio.Future[DomainFacts] | None = None
     if whois:
         lookup = asyncio.ensure_future(
-            _lookup(url, min(lookups.config.timeout, config.site_deadline), lookups))
+            lookups.facts(url, min(lookups.config.timeout, config.site_deadline)))
     try:
         pages = await fetch_site(url, config, crawler=crawler)
     except BaseException:
@@ -84,8 +63,8 @@ async def _snapshot_async(url: str, whois: bool, config: FetchConfig, lookups: _
         final = registrable_domain(pages[0].url or url)
         if final and final != domain.domain:
             left = deadline - loop.time()
-            domain = (await _lookup(pages[0].url or url, min(lookups.config.timeout, left),
-                                    lookups)
+            domain = (await lookups.facts(pages[0].url or url,
+                                          min(lookups.config.timeout, left))
                       if left > 0.5 else DomainFacts(domain=final, error="timeout",
                                                      source="whois"))
     return Snapshot(url=url, pages=pages, fetched_at=started, domain=domain)
@@ -123,10 +102,11 @@ def snapshot_site(url: str, *, whois: bool = True, allow_private: AllowPrivate =
     fakeinvest.errors.BadInputError
         The URL is not an http(s) URL.
     """
+    from .domains._lookup import RunLookups
     from .web._crawler import run_sync
 
     return run_sync(_snapshot_async(url, whois, _config(config, allow_private),
-                                    _Lookups(lookup or LookupConfig.from_env())))
+                                    RunLookups(lookup or LookupConfig.from_env())))
 
 
 def score_snapshot(snapshot: Snapshot, url: str | None = None) -> Verdict:
@@ -245,6 +225,7 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
     import queue
     import threading
 
+    from .domains._lookup import RunLookups
     from .model._model import load_model
     from .web._crawler import Crawler
 
@@ -272,7 +253,7 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
 
         state["release"] = lambda: loop.call_soon_threadsafe(slots.release)
         state["shutdown"] = lambda: loop.call_soon_threadsafe(cancel_all)
-        lookups = _Lookups(lookup_config)  # one lookup per registrable domain per run
+        lookups = RunLookups(lookup_config)  # one lookup per registrable domain per run
         async with Crawler(cfg) as crawler:
 
             async def one(index: int, url: str) -> None:

@@ -16,7 +16,9 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
     submod_attrs={
         "_cache": ["DomainCache", "default_cache"],
-        "_lookup": ["DomainInfo", "domain_info", "lookup_facts", "registrable_domain"],
+        "_lookup": [
+            "DomainInfo", "RunLookups", "domain_info", "lookup_facts", "registrable_domain",
+        ],
         "_rdap": ["lookup_rdap", "parse_rdap"],
         "_whois": ["lookup_domain", "parse_whois"],
     },
@@ -26,6 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._cache import DomainCache as DomainCache
     from ._cache import default_cache as default_cache
     from ._lookup import DomainInfo as DomainInfo
+    from ._lookup import RunLookups as RunLookups
     from ._lookup import domain_info as domain_info
     from ._lookup import lookup_facts as lookup_facts
     from ._lookup import registrable_domain as registrable_domain

@@ -21,6 +21,7 @@ reason (see :data:`fakeinvest.errors.WHOIS_REASONS`) and a NaN age.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import math
 import threading
@@ -37,7 +38,7 @@ from ._cache import default_cache
 from ._rdap import lookup_rdap, rdap_base
 from ._whois import lookup_domain
 
-__all__ = ["DomainInfo", "domain_info", "lookup_facts", "registrable_domain"]
+__all__ = ["DomainInfo", "RunLookups", "domain_info", "lookup_facts", "registrable_domain"]
 
 # Lower is better: which of two failed answers to keep.
 _RANK = {None: 0, "no_creation_date": 1, "unparsable_date": 1, "no_match": 2,
@@ -262,3 +263,31 @@ def domain_info(domain: str, *, timeout: float | None = None, cache: bool = True
     """
     facts = lookup_facts(domain, timeout=timeout, cache=cache, config=config)
     return DomainInfo.from_facts(facts)
+
+
+class RunLookups:
+    """The domain lookups of one scan or bulk run, for an event loop.
+
+    Each registrable domain is looked up once per run, however many of its sites are
+    scanned: the first site's lookup is a future the others await. That memo lives as long
+    as the run and also holds when the on-disk cache is off; :func:`lookup_facts` itself
+    (run in a worker thread, since the lookups block) joins concurrent lookups from other
+    threads and runs, and keeps the on-disk cache.
+
+    Parameters
+    ----------
+    config : LookupConfig
+    """
+
+    def __init__(self, config: LookupConfig) -> None:
+        self.config = config
+        self._futures: dict[str, asyncio.Future[DomainFacts]] = {}
+
+    async def facts(self, target: str, timeout: float) -> DomainFacts:
+        """Domain facts for the registrable domain of ``target`` (a URL or host)."""
+        key = registrable_domain(target) or target
+        future = self._futures.get(key)
+        if future is None:
+            future = self._futures[key] = asyncio.ensure_future(
+                asyncio.to_thread(lookup_facts, target, timeout, True, self.config))
+        return await asyncio.shield(future)

@@ -19,7 +19,8 @@ of being scored as a website.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .normalize import normalise
 
 __all__ = ["FREE_HOSTING_SUFFIXES", "PARKED_MARKERS", "find_parked_markers", "free_hosting"]
 
@@ -137,7 +138,7 @@ PARKED_MARKERS: tuple[str, ...] = (
 #: Every phrase contains one of these lower-case anchors; the phrase regex only runs in
 #: a window around them (a regex alternation over the whole text is ~50 times slower).
 _PARKED_ANCHORS = (
-    "dom", "омен", "域名", "iền", "ie\u0302\u0300n", "alan ad", "parked", "sedo",
+    "dom", "омен", "域名", "iền", "alan ad", "parked", "sedo",
     "dan.com", "afternic", "bodis", "parkingcrew",
 )
 _WINDOW_BEFORE, _WINDOW_AFTER = 40, 200
@@ -145,19 +146,7 @@ _MAX_PARKED_MATCHES = 100
 _MAX_ANCHOR_HITS = 1000
 
 
-def _accent_tolerant(pattern: str) -> str:
-    """Let each precomposed letter of ``pattern`` also match its decomposed form."""
-    out = []
-    for ch in pattern:
-        decomposed = unicodedata.normalize("NFD", ch)
-        if ch.isalpha() and len(decomposed) > 1:
-            out.append(f"(?:{ch}|{re.escape(decomposed)})")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-_PARKED_SOURCE = "|".join(f"(?:{_accent_tolerant(p)})" for p in PARKED_MARKERS)
+_PARKED_SOURCE = "|".join(f"(?:{p})" for p in PARKED_MARKERS)
 _PARKED = re.compile(_PARKED_SOURCE)
 _PARKED_ANYCASE = re.compile(_PARKED_SOURCE, re.IGNORECASE)
 
@@ -192,6 +181,10 @@ def find_parked_markers(text: str) -> list[tuple[int, int, str]]:
     """
     if not text:
         return []
+    original = text
+    # Matched on NFC text (decomposed accents composed, as the lexicon does), offsets
+    # mapped back to the text given.
+    text, omap = normalise(text, "NFC")
     low = text.lower()
     if len(low) != len(text):  # 'İ'.lower() is two characters
         low = text.replace("\u0130", "I").lower()
@@ -213,8 +206,10 @@ def find_parked_markers(text: str) -> list[tuple[int, int, str]]:
     last_end = -1
     for start, end in spans:
         if start >= last_end and end > start:
-            out.append((start, end, text[start:end]))
             last_end = end
+            if omap is not None:
+                start, end = omap.span(start, end)
+            out.append((start, end, original[start:end]))
             if len(out) >= _MAX_PARKED_MATCHES:
                 break
     return out
