@@ -14,74 +14,45 @@ imported and loaded on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+import lazy_loader
 
 from ._version import __version__
 
-__all__ = [
-    "DomainInfo",
-    "FetchConfig",
-    "Reason",
-    "Snapshot",
-    "Verdict",
-    "Verdicts",
-    "__version__",
-    "domain_info",
-    "errors",
-    "load_model",
-    "load_snapshot",
-    "save_snapshot",
-    "scan",
-    "scan_many",
-    "score_html",
-    "score_snapshot",
-    "verdicts_to_dataframe",
-]
-
-_LAZY = {
-    "scan": ("fakeinvest.api", "scan"),
-    "domain_info": ("fakeinvest.domains", "domain_info"),
-    "DomainInfo": ("fakeinvest.domains", "DomainInfo"),
-    "scan_many": ("fakeinvest.api", "scan_many"),
-    "score_html": ("fakeinvest.api", "score_html"),
-    "score_snapshot": ("fakeinvest.api", "score_snapshot"),
-    "Verdict": ("fakeinvest.verdict", "Verdict"),
-    "Reason": ("fakeinvest.verdict", "Reason"),
-    "Verdicts": ("fakeinvest.notebook", "Verdicts"),
-    "verdicts_to_dataframe": ("fakeinvest.notebook", "to_dataframe"),
-    "Snapshot": ("fakeinvest.snapshot", "Snapshot"),
-    "FetchConfig": ("fakeinvest.config", "FetchConfig"),
-    "load_model": ("fakeinvest.model", "load_model"),
-    "load_snapshot": ("fakeinvest.warc", "load_snapshot"),
-    "save_snapshot": ("fakeinvest.warc", "save_snapshot"),
-    "errors": ("fakeinvest.errors", None),
-}
+# Names are imported on first use (lazy_loader, as in every subpackage): `import
+# fakeinvest` loads neither scikit-learn, the HTTP client nor the model.
+__getattr__, __dir__, _names = lazy_loader.attach(
+    __name__,
+    submodules=["errors"],
+    submod_attrs={
+        "api": ["scan", "scan_many", "score_html", "score_snapshot"],
+        "config": ["FetchConfig", "LookupConfig"],
+        "domains": ["DomainInfo", "domain_info"],
+        "model": ["load_model"],
+        "notebook": ["Verdicts", "verdicts_to_dataframe"],
+        "snapshot": ["Snapshot"],
+        "verdict": ["Reason", "Verdict"],
+        "warc": ["load_snapshot", "save_snapshot"],
+    },
+)
+__all__ = [*_names, "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import errors
-    from .api import scan, scan_many, score_html, score_snapshot
-    from .config import FetchConfig
-    from .domains import DomainInfo, domain_info
-    from .model import load_model
-    from .notebook import Verdicts
-    from .notebook import to_dataframe as verdicts_to_dataframe
-    from .snapshot import Snapshot
-    from .verdict import Reason, Verdict
-    from .warc import load_snapshot, save_snapshot
-
-
-def __getattr__(name: str) -> Any:
-    try:
-        module_name, attr = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module 'fakeinvest' has no attribute {name!r}") from None
-    import importlib
-
-    module = importlib.import_module(module_name)
-    value = module if attr is None else getattr(module, attr)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    from . import errors as errors
+    from .api import scan as scan
+    from .api import scan_many as scan_many
+    from .api import score_html as score_html
+    from .api import score_snapshot as score_snapshot
+    from .config import FetchConfig as FetchConfig
+    from .config import LookupConfig as LookupConfig
+    from .domains import DomainInfo as DomainInfo
+    from .domains import domain_info as domain_info
+    from .model import load_model as load_model
+    from .notebook import Verdicts as Verdicts
+    from .notebook import verdicts_to_dataframe as verdicts_to_dataframe
+    from .snapshot import Snapshot as Snapshot
+    from .verdict import Reason as Reason
+    from .verdict import Verdict as Verdict
+    from .warc import load_snapshot as load_snapshot
+    from .warc import save_snapshot as save_snapshot

@@ -15,7 +15,7 @@ import fakeinvest
 from fakeinvest import errors
 from fakeinvest.demo import DEMO_SITES
 from fakeinvest.features._extract import ALL_FEATURES
-from fakeinvest.notebook._frames import SITE_COLUMNS, reasons_to_dataframe, to_dataframe
+from fakeinvest.notebook._frames import SITE_COLUMNS, reasons_to_dataframe, verdicts_to_dataframe
 from fakeinvest.testing._servers import SiteServer, WhoisServer
 from fakeinvest.training._corpus import iter_records, sample_corpus, snapshot_records, write_jsonl
 from fakeinvest.verdict import Verdict
@@ -49,7 +49,7 @@ def test_to_dataframe_columns_and_values() -> None:
 
 
 def test_empty_and_reasons_frames() -> None:
-    assert list(to_dataframe([]).columns) == [*SITE_COLUMNS, *ALL_FEATURES]
+    assert list(verdicts_to_dataframe([]).columns) == [*SITE_COLUMNS, *ALL_FEATURES]
     scam = fakeinvest.score_html(SCAM_HTML, url="http://vip.example/")
     rf = reasons_to_dataframe([scam])
     assert len(rf) == len(scam.reasons)
@@ -68,7 +68,7 @@ def test_missing_pandas_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.delitem(__import__("sys").modules, "pandas")
     monkeypatch.setattr(builtins, "__import__", fake_import)
     with pytest.raises(ImportError, match=r'pip install "fakeinvest\[notebook\]"'):
-        to_dataframe([])
+        verdicts_to_dataframe([])
 
 
 def test_snapshot_records_round_trip_to_training_format(

@@ -27,7 +27,7 @@ from ..verdict import Reason, Verdict
 if TYPE_CHECKING:
     import pandas as pd
 
-from ._frames import to_dataframe
+from ._frames import verdicts_to_dataframe
 
 __all__ = ["Verdicts", "highlight", "reason_html", "verdict_html", "verdicts_html"]
 
@@ -300,14 +300,14 @@ class Verdicts(list[Verdict]):
         return Verdicts(v for v in self if v.error)
 
     def to_dataframe(self) -> pd.DataFrame:
-        """One row per site (see :func:`fakeinvest.notebook._frames.to_dataframe`).
+        """One row per site (see :func:`fakeinvest.verdicts_to_dataframe`).
 
         Returns
         -------
         pandas.DataFrame
         """
 
-        return to_dataframe(self)
+        return verdicts_to_dataframe(self)
 
     def _repr_html_(self) -> str:
         return verdicts_html(self)

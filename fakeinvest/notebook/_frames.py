@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
 from ..features._extract import ALL_FEATURES
 
-__all__ = ["SITE_COLUMNS", "reasons_to_dataframe", "to_dataframe"]
+__all__ = ["SITE_COLUMNS", "reasons_to_dataframe", "verdicts_to_dataframe"]
 
-#: The columns of :func:`to_dataframe` before the feature columns.
+#: The columns of :func:`verdicts_to_dataframe` before the feature columns.
 SITE_COLUMNS: tuple[str, ...] = (
     "url", "probability", "flagged", "threshold", "error", "error_kind", "model_version",
     "kit_fingerprint", "n_pages", "top_reasons",
@@ -37,7 +37,7 @@ def _float(x: float | None) -> float:
     return math.nan if x is None else float(x)
 
 
-def to_dataframe(verdicts: Iterable[Verdict]) -> pd.DataFrame:
+def verdicts_to_dataframe(verdicts: Iterable[Verdict]) -> pd.DataFrame:
     """One row per site: the verdict, then one column per feature.
 
     Parameters
