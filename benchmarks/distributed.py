@@ -13,7 +13,8 @@ rescore`` does without ``--dask``), and on local clusters of 1 and of 2 worker p
 (127.0.0.1 only, one thread each). Every configuration writes the same part files. The
 clusters are started, and their workers have loaded the model, before any timing; the runs
 are interleaved, and each configuration reports the median of ``--repeats`` runs in pages
-per second, with the ratios between them.
+per second, with the ratios between them and a projection of the time to re-score one
+million sites on 2 and on 64 cores at the measured per-worker rate.
 
 Dask's nannies start workers with one BLAS thread; the single process keeps OpenBLAS's
 default (one per CPU), which the model's dense operations on one page pay for, so part of
@@ -121,6 +122,14 @@ def main() -> None:
         print(f"{name:<30} {r:8.1f} pages/s   x{r / single:.2f} single process")
     print(f"ratios: 2 workers / 1 worker {two / one:.2f}, 2 workers / single process "
           f"{two / single:.2f}, 1 worker / single process {one / single:.2f}")
+    # Re-scoring is CPU-bound and embarrassingly parallel (no shared state but the
+    # read-only store), so a cluster scales with its cores at the measured per-worker
+    # rate times the measured 2-worker efficiency; one million sites:
+    per_worker = two / 2
+    for cores in (2, 64):
+        hours = 1_000_000 / (per_worker * cores) / 3600
+        print(f"projection: 1,000,000 sites on {cores:>2} cores ({per_worker:.1f} pages/s "
+              f"per worker, as measured with 2 workers): {hours:.1f} h")
     print(f"(BLAS threads: {_blas_threads()} in the single process, 1 per Dask worker; "
           f"1-minute load average after each run: {' '.join(f'{x:.1f}' for x in load[1:])})")
 

@@ -1,13 +1,23 @@
-"""Offline scoring throughput: featurise + score saved pages vs a bare HTML parse.
+"""Offline scoring speed: ``score_html`` and ``score_many`` against a bare HTML parse.
 
 Usage::
 
-    python benchmarks/score.py [--pages N]
+    python benchmarks/score.py [--pages 400] [--rounds 3] [--batch-size 64]
 
-Reads pages from ../shared/data/pages.jsonl.gz when present, else uses the bundled demo
-sites. Prints pages/s for (1) a bare Lexbor parse with text extraction, (2) feature
-extraction, (3) the full verdict (features + model + explanation), each the median of
-three runs over the same pages in one process, and the ratios between them.
+Reads every fifth page of ../shared/data/pages.jsonl.gz when present (else the bundled
+demo sites, repeated). Each path runs in a process of its own, warmed up on the same
+pages first (the model loaded, the lexicon's patterns compiled), then timed over all
+pages; the processes are interleaved ``--rounds`` times (parse, score_html, score_many,
+parse, ...) and the medians are printed:
+
+* a bare Lexbor parse with text extraction (``selectolax``, what any tool must do);
+* ``score_html`` one page at a time (features, model, explanation, verdict);
+* ``score_many`` in batches of ``--batch-size``;
+
+with the ratios to the bare parse, pages per second per core, and the peak RSS of each
+process. Then, in fresh processes, the time from ``import fakeinvest`` to the first
+verdict (median of ``--rounds``), split into import, model load and first score, and the
+size of the model file.
 """
 
 from __future__ import annotations
@@ -15,16 +25,16 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
+import resource
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
-from fakeinvest.features._extract import extract_features
-from fakeinvest.model._model import load_model
-from fakeinvest.snapshot import Page, Snapshot
-from fakeinvest.textextract import extract_page_text
-
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "pages.jsonl.gz"
+PATHS = ("parse", "score_html", "score_many")
 
 
 def load_pages(n: int) -> list[str]:
@@ -43,35 +53,104 @@ def load_pages(n: int) -> list[str]:
     return [files[i % len(files)].read_text(encoding="utf-8") for i in range(n)]
 
 
-def timed(fn, items) -> float:
-    runs = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for it in items:
-            fn(it)
-        runs.append(time.perf_counter() - t0)
-    return statistics.median(runs)
+def worker(path: str, n: int, batch_size: int) -> None:
+    """One warm process: time one path over the pages; print seconds and peak RSS."""
+    html = load_pages(n)
+    if path == "parse":
+        from selectolax.lexbor import LexborHTMLParser
+
+        def run() -> None:
+            for h in html:
+                tree = LexborHTMLParser(h)
+                body = tree.body
+                if body is not None:
+                    body.text(separator=" ", strip=True)
+    elif path == "score_html":
+        import fakeinvest
+
+        def run() -> None:
+            for h in html:
+                fakeinvest.score_html(h)
+    else:
+        import fakeinvest
+
+        def run() -> None:
+            for _v in fakeinvest.score_many(html, batch_size=batch_size):
+                pass
+    run()  # warm-up: imports, model, compiled patterns
+    t0 = time.perf_counter()
+    run()
+    seconds = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "rss_mb": rss}))
+
+
+def first_verdict() -> None:
+    """A fresh process: import, model load and first score, timed apart."""
+    t0 = time.perf_counter()
+    import fakeinvest
+
+    t1 = time.perf_counter()
+    from fakeinvest.model import load_model
+
+    load_model()
+    t2 = time.perf_counter()
+    fakeinvest.score_html("<html><title>Plans</title><p>Earn 2% daily, withdraw any time.</p>")
+    t3 = time.perf_counter()
+    print(json.dumps({"import": t1 - t0, "load": t2 - t1, "first": t3 - t2}))
+
+
+def _child(*args: str) -> dict[str, float]:
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
+                         env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--pages", type=int, default=300)
+    ap.add_argument("--pages", type=int, default=400)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--worker", choices=PATHS, help=argparse.SUPPRESS)
+    ap.add_argument("--first-verdict", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.worker:
+        worker(args.worker, args.pages, args.batch_size)
+        return
+    if args.first_verdict:
+        first_verdict()
+        return
     html = load_pages(args.pages)
-    model = load_model()
-    model.verdict(Snapshot.from_html(html[0]))  # warm-up: lazy compilation, model load
     mb = sum(len(h.encode()) for h in html) / 1e6
-    parse = timed(extract_page_text, html)
-    # Fresh Page objects per run so no cached parse or features are reused.
-    feats = timed(lambda h: extract_features(Snapshot(url=None, pages=(Page(None, h),))), html)
-    full = timed(lambda h: model.verdict(Snapshot(url=None, pages=(Page(None, h),))), html)
+    runs: dict[str, list[dict[str, float]]] = {p: [] for p in PATHS}
+    for _ in range(args.rounds):
+        for p in PATHS:
+            runs[p].append(_child("--worker", p, "--pages", str(args.pages),
+                                  "--batch-size", str(args.batch_size)))
     n = len(html)
-    print(f"pages: {n} ({mb:.1f} MB), median of 3 runs, one core")
-    print(f"bare parse + text       {n / parse:8.1f} pages/s")
-    print(f"parse + features        {n / feats:8.1f} pages/s   "
-          f"ratio to bare parse {feats / parse:.2f}")
-    print(f"full verdict            {n / full:8.1f} pages/s   "
-          f"ratio to bare parse {full / parse:.2f}")
+    med = {p: statistics.median(r["seconds"] for r in runs[p]) for p in PATHS}
+    rss = {p: max(r["rss_mb"] for r in runs[p]) for p in PATHS}
+    ratios = {p: statistics.median(runs[p][i]["seconds"] / runs["parse"][i]["seconds"]
+                                   for i in range(args.rounds)) for p in PATHS}
+    print(f"pages: {n} ({mb:.1f} MB), {args.rounds} interleaved rounds, each path in its "
+          "own warm process, one core each; medians")
+    labels = {"parse": "bare Lexbor parse + text", "score_html": "score_html, one by one",
+              "score_many": f"score_many, batch {args.batch_size}"}
+    for p in PATHS:
+        print(f"{labels[p]:<28} {n / med[p]:8.1f} pages/s   ratio to bare parse "
+              f"{ratios[p]:6.2f}   peak RSS {rss[p]:6.0f} MB")
+    gain = statistics.median(runs["score_html"][i]["seconds"] / runs["score_many"][i]["seconds"]
+                             for i in range(args.rounds))
+    print(f"score_html / score_many      {gain:.2f}")
+    starts = [_child("--first-verdict") for _ in range(args.rounds)]
+    parts = {k: statistics.median(s[k] for s in starts) for k in ("import", "load", "first")}
+    from fakeinvest.model._model import shipped_model_paths
+
+    size = shipped_model_paths()[0].stat().st_size / 1e6
+    print(f"import to first verdict      {sum(parts.values()):.2f} s  (import "
+          f"{parts['import']:.2f} s, model load {parts['load']:.2f} s, first score "
+          f"{parts['first']:.2f} s; model file {size:.1f} MB)")
 
 
 if __name__ == "__main__":

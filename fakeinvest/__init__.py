@@ -26,7 +26,7 @@ __getattr__, __dir__, _names = lazy_loader.attach(
     __name__,
     submodules=["errors"],
     submod_attrs={
-        "api": ["scan", "scan_many", "score_html", "score_snapshot"],
+        "api": ["scan", "scan_many", "score_html", "score_many", "score_snapshot"],
         "config": ["FetchConfig", "LookupConfig"],
         "domains": ["DomainInfo", "domain_info"],
         "model": ["load_model"],
@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .api import scan as scan
     from .api import scan_many as scan_many
     from .api import score_html as score_html
+    from .api import score_many as score_many
     from .api import score_snapshot as score_snapshot
     from .config import FetchConfig as FetchConfig
     from .config import LookupConfig as LookupConfig

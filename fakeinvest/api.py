@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from .domains._lookup import RunLookups
     from .web._crawler import Crawler
 
-__all__ = ["scan", "scan_many", "score_html", "score_snapshot", "snapshot_site"]
+__all__ = ["scan", "scan_many", "score_html", "score_many", "score_snapshot", "snapshot_site"]
 
 
 def _config(config: FetchConfig | None, allow_private: AllowPrivate) -> FetchConfig:
@@ -186,6 +187,61 @@ def score_html(html: str, url: str | None = None) -> Verdict:
     return score_snapshot(Snapshot.from_html(html, url=url), url=url or "")
 
 
+SCORE_BATCH_SIZE = 64
+#: Sites of a bulk scan scored together at most (those that finished while the previous
+#: batch was scored).
+SCAN_SCORE_BATCH = 32
+
+
+def score_many(items: Iterable[Snapshot | str], *,
+               batch_size: int = SCORE_BATCH_SIZE) -> Iterator[Verdict]:
+    """Score many snapshots or saved HTML pages offline, in batches; yield in input order.
+
+    Each batch goes through the text vectoriser and the classifier at once (features are
+    extracted once per snapshot, only the reasons shown are quoted), so this is the fast
+    way to re-score a store; every verdict is the one :func:`score_snapshot` (or
+    :func:`score_html`) gives for its item alone. ``items`` is read lazily, one batch at
+    a time.
+
+    Parameters
+    ----------
+    items : iterable of Snapshot or str
+        Snapshots, or HTML pages as ``str`` (scored as :func:`score_html` scores them,
+        without a URL; wrap a page in ``Snapshot.from_html(html, url=...)`` to give one).
+    batch_size : int
+        Items scored together (memory grows with it; 32-256 is a good range).
+
+    Yields
+    ------
+    Verdict
+
+    Raises
+    ------
+    fakeinvest.errors.BadInputError
+        ``batch_size`` < 1, or an item is neither a Snapshot nor a str.
+    """
+    from .model._model import load_model
+
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise errors.BadInputError(f"batch_size must be an int >= 1, not {batch_size!r}")
+    model = load_model()
+    it = iter(items)
+    while batch := list(islice(it, batch_size)):
+        snaps, urls = [], []
+        for item in batch:
+            if isinstance(item, Snapshot):
+                snaps.append(item)
+                urls.append(None)
+            elif isinstance(item, str):
+                snaps.append(Snapshot.from_html(item))
+                urls.append("")
+            else:
+                raise errors.BadInputError(
+                    f"score_many expects Snapshot objects or HTML as str, got "
+                    f"{type(item).__name__}")
+        yield from model.verdicts(snaps, urls)
+
+
 def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPrivate = False,
               config: FetchConfig | None = None, concurrency: int = 16,
               snapshot_dir: str | Path | None = None, ordered: bool = True,
@@ -284,38 +340,59 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
         finally:
             done.put(None)
 
-    def to_verdict(url: str, res: object, elapsed: float) -> Verdict:
-        if isinstance(res, BaseException):
-            v = Verdict.failed(url, res, model.version)
-        else:
-            assert isinstance(res, Snapshot)
-            v = model.verdict(res, url=url)
-            if snapshot_dir is not None:
-                from .warc import append_index, index_entry, save_snapshot
+    def to_verdicts(items: list[tuple[int, str, object, float]]) -> list[Verdict]:
+        """Score the sites that arrived together as one batch."""
+        ok = [(url, res) for _i, url, res, _t in items if isinstance(res, Snapshot)]
+        scored = iter(model.verdicts([snap for _u, snap in ok], [u for u, _s in ok]))
+        out = []
+        for _index, url, res, elapsed in items:
+            if isinstance(res, BaseException):
+                v = Verdict.failed(url, res, model.version)
+            else:
+                assert isinstance(res, Snapshot)
+                v = next(scored)
+                if snapshot_dir is not None:
+                    from .warc import append_index, index_entry, save_snapshot
 
-                saved = save_snapshot(res, Path(snapshot_dir))
-                append_index(snapshot_dir, index_entry(res, saved, v))
-        return dataclasses.replace(v, elapsed=round(elapsed, 3))
+                    saved = save_snapshot(res, Path(snapshot_dir))
+                    append_index(snapshot_dir, index_entry(res, saved, v))
+            out.append(dataclasses.replace(v, elapsed=round(elapsed, 3)))
+        return out
 
     worker = threading.Thread(target=run, name="fakeinvest-scan", daemon=True)
     worker.start()
     waiting: dict[int, Verdict] = {}
     next_index = 0
+    finished = False
     try:
-        while (item := done.get()) is not None:
-            index, url, res, elapsed = item
-            verdict = to_verdict(url, res, elapsed)
-            release = state.get("release")
-            if callable(release):
-                with contextlib.suppress(RuntimeError):  # the loop may be done already
-                    release()
-            if not ordered:
-                yield verdict
-                continue
-            waiting[index] = verdict
-            while next_index in waiting:
-                yield waiting.pop(next_index)
-                next_index += 1
+        while not finished:
+            item = done.get()
+            if item is None:
+                break
+            # Sites that finished meanwhile are scored with this one, in one batch.
+            arrived = [item]
+            while len(arrived) < SCAN_SCORE_BATCH:
+                try:
+                    more = done.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    finished = True
+                    break
+                arrived.append(more)
+            for (index, _url, _res, _t), verdict in zip(arrived, to_verdicts(arrived),
+                                                       strict=True):
+                release = state.get("release")
+                if callable(release):
+                    with contextlib.suppress(RuntimeError):  # the loop may be done already
+                        release()
+                if not ordered:
+                    yield verdict
+                    continue
+                waiting[index] = verdict
+                while next_index in waiting:
+                    yield waiting.pop(next_index)
+                    next_index += 1
         if "error" in state:
             raise state["error"]  # type: ignore[misc]
     finally:

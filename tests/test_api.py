@@ -167,3 +167,40 @@ def test_scan_many_reads_urls_lazily(site_server: SiteServer, demo_config) -> No
     next(gen)
     gen.close()
     assert len(pulled) < 10  # a huge list is never read into memory up front
+
+
+def test_score_many_gives_each_item_its_own_verdict() -> None:
+    """Batched offline scoring: snapshots and HTML strings, lazily, in input order, each
+    verdict the one score_snapshot / score_html gives for the item alone."""
+    from fakeinvest.api import score_html, score_many, score_snapshot
+    from fakeinvest.demo import demo_site_dirs
+    from fakeinvest.snapshot import Page, Snapshot
+
+    files = [f for d in demo_site_dirs().values() for f in sorted(d.glob("*.html"))]
+    html = [f.read_text(encoding="utf-8") for f in files]
+    snaps = [Snapshot(url=f"https://{f.parent.name}/{f.name}",
+                      pages=(Page(f"https://{f.parent.name}/{f.name}", h),))
+             for f, h in zip(files, html, strict=True)]
+    items = [x for pair in zip(snaps, html, strict=True) for x in pair]
+    expected = [score_snapshot(s) if isinstance(s, Snapshot) else score_html(s)
+                for s in items]
+    consumed = []
+
+    def lazily():
+        for item in items:
+            consumed.append(item)
+            yield item
+
+    gen = score_many(lazily(), batch_size=3)
+    first = next(gen)
+    assert len(consumed) == 3  # one batch read, not the whole input
+    got = [first, *gen]
+    assert [v.url for v in got] == [v.url for v in expected]
+    for a, b in zip(got, expected, strict=True):
+        assert a.probability == pytest.approx(b.probability, abs=1e-12)
+        assert a.reasons == b.reasons and a.flagged == b.flagged
+    assert list(score_many([])) == []
+    with pytest.raises(errors.BadInputError, match="batch_size"):
+        list(score_many(html, batch_size=0))
+    with pytest.raises(errors.BadInputError, match="Snapshot"):
+        list(score_many([b"<html></html>"]))

@@ -47,3 +47,13 @@ def test_render_benchmark_runs_and_renders_every_app_site() -> None:
     assert out.returncode == 0, out.stdout + out.stderr
     assert "rendered verdicts: 2/2; errors: 0 + 0 (bulk)" in out.stdout
     assert "rendered / plain time:" in out.stdout and "sites/min" in out.stdout
+
+
+def test_score_benchmark_runs_every_path() -> None:
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "score.py"), "--pages", "12", "--rounds", "1",
+         "--batch-size", "5"], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    for label in ("bare Lexbor parse", "score_html, one by one", "score_many, batch 5",
+                  "import to first verdict"):
+        assert label in out.stdout, out.stdout

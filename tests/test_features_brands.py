@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,45 @@ def test_a_brand_owns_the_registrable_domain_of_its_official_subdomain() -> None
 def test_a_country_qualifier_is_no_alias() -> None:
     claims = default_registry().claims("", "", "Copyright © 2006 Yahoo! Australia & NZ Pty Ltd")
     assert "ABC (Australia)" not in {c.brand.name for c in claims}
+
+
+def test_lookalike_index_finds_what_a_scan_over_the_registry_finds() -> None:
+    """The host index gives, brand for brand and in order, what comparing every host
+    token with every brand token gives, on hosts made by every typosquatting edit of
+    every brand token and on ordinary host names."""
+    import random
+
+    from fakeinvest.features.brands import _HOMOGLYPHS, _imitates, default_registry
+    from fakeinvest.features.domain import split_domain
+
+    reg = default_registry()
+
+    def brute(url: str) -> list[str]:
+        parts = split_domain(url)
+        if parts.is_ip or not parts.registered:
+            return []
+        tokens = [t for t in re.split(r"[.\-]", parts.host) if t]
+        return [b.name for b in reg.brands if not b.owns(parts.registered) and (
+            parts.registered in b.lookalike_domains
+            or any(_imitates(t, bt) for bt in b.domain_tokens for t in tokens))]
+
+    rng = random.Random(0)
+    glyphs = [tuple(p) for p in _HOMOGLYPHS]
+    hosts = ["example.com", "citizen-bank.com", "model-gateway.net", "finance.yahoo.com",
+             "essent-finance.nl", "deriv.com", "my.shop.co.uk", "xn--80ak6aa92e.com"]
+    for b in reg.brands:
+        for bt in b.domain_tokens:
+            i = rng.randrange(len(bt))
+            a, c = rng.choice(glyphs)
+            edits = {bt, bt + "vn", bt + "pro", bt + "24", bt + "zzzz", bt[:i] + bt[i + 1:],
+                     bt[:i] + bt[i] + bt[i:], bt[:i] + rng.choice("aeiou") + bt[i:],
+                     bt.replace(a, c, 1), bt[:i] + bt[i + 1:i + 2] + bt[i] + bt[i + 2:]}
+            hosts += [f"{e}.com" for e in edits] + [f"www.{e}-markets.io" for e in edits]
+        hosts += list(b.lookalike_domains) + [f"https://{d}/" for d in b.official_domains]
+    assert len(hosts) > 3000
+    found = 0
+    for host in hosts[:8] + rng.sample(hosts[8:], 1500):
+        expected = brute(host)
+        assert [c.brand.name for c in reg.host_lookalikes(host)] == expected, host
+        found += bool(expected)
+    assert found > 500  # the edits do make look-alikes

@@ -22,6 +22,8 @@ from fakeinvest.model._model import (
 )
 from fakeinvest.snapshot import Snapshot
 
+from .conftest import corpus_or_skip
+
 
 class _Evil:
     def __reduce__(self):
@@ -167,3 +169,95 @@ def test_verdicts_and_batch_scores_agree_under_the_gate() -> None:
         if m.gate is not None and e.contributions[:m.gate.scheme_columns].sum() == 0 \
                 and e.impersonation == 0:
             assert not v.flagged
+
+
+def _fixture_snapshots() -> list[Snapshot]:
+    from fakeinvest.demo import demo_site_dirs
+    from fakeinvest.snapshot import Page
+
+    files = sorted((Path(__file__).parent / "pages").glob("*/*.html"))
+    files += [f for d in demo_site_dirs().values() for f in sorted(d.glob("*.html"))]
+    snaps = [Snapshot(url=f"https://site-{i}.example/", pages=(Page(None, p.read_text()),))
+             for i, p in enumerate(files)]
+    # multi-page sites, a URL-less page and the empty page
+    snaps += [Snapshot(url=f"https://{name}/", pages=tuple(
+        Page(f"https://{name}/{f.name}", f.read_text()) for f in sorted(d.glob("*.html"))))
+        for name, d in demo_site_dirs().items()]
+    return [*snaps, Snapshot.from_html(""), Snapshot.from_html("<p>24% daily</p>", url=None)]
+
+
+def _same_verdicts(a: list, b: list) -> None:
+    assert len(a) == len(b)
+    for x, y in zip(a, b, strict=True):
+        assert x.probability == pytest.approx(y.probability, abs=1e-12), x.url
+        assert x.reasons == y.reasons, x.url
+        assert (x.flagged, x.features.keys(), x.kit_fingerprint) == \
+            (y.flagged, y.features.keys(), y.kit_fingerprint)
+
+
+def test_model_rows_are_the_pipeline_transform_exactly() -> None:
+    """Rows built from the verdicts' own features (one featurisation) are the matrix the
+    scikit-learn feature union computes, entry for entry, in any batch."""
+    from fakeinvest.features._extract import extract_features
+    from fakeinvest.model._pipeline import features_step
+
+    model = load_model()
+    union = features_step(model.pipeline)
+    snaps = _fixture_snapshots()
+    features = [extract_features(s, model.registry) for s in snaps]
+    fast = model._rows(snaps, features)
+    slow = union.transform(snaps)
+    assert fast.shape == slow.shape
+    assert abs(fast - slow).max() == 0
+    one = model._rows(snaps[3:4], features[3:4])
+    assert abs(one - slow[3]).max() == 0
+
+
+def test_batched_verdicts_are_the_single_verdicts() -> None:
+    """A batch scores every snapshot as if alone (any batch size, any neighbours), and
+    the scores are the scikit-learn pipeline's own decision values under the gate."""
+    model = load_model()
+    snaps = _fixture_snapshots()
+    singles = [model.verdict(s) for s in snaps]
+    rng = np.random.default_rng(0)
+    order = rng.permutation(len(snaps))
+    for size in (1, 7, len(snaps)):
+        batched: dict[int, object] = {}
+        for start in range(0, len(order), size):
+            idx = order[start:start + size]
+            for i, v in zip(idx, model.verdicts([snaps[i] for i in idx]), strict=True):
+                batched[int(i)] = v
+        _same_verdicts(singles, [batched[i] for i in range(len(snaps))])
+    scores = model.decision_function(snaps)
+    probs = model.probability_of(scores)
+    assert np.allclose(probs, [v.probability for v in singles], atol=1e-12, rtol=0)
+    assert model.verdicts([]) == []
+    with pytest.raises(errors.BadInputError):
+        model.verdicts(snaps[:2], urls=["https://a.example/"])
+
+
+def test_batched_corpus_verdicts_are_the_single_verdicts() -> None:
+    """A few hundred corpus pages, one at a time and in batches: the same verdicts."""
+    import gzip
+
+    from fakeinvest.snapshot import Page
+
+    path = corpus_or_skip()
+    pages = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i % 17 == 0:
+                rec = json.loads(line)
+                pages.append((rec["html"], rec.get("url")))
+            if len(pages) >= 300:
+                break
+    model = load_model()
+
+    def snap(html: str, url: str | None) -> Snapshot:  # fresh pages: no shared caches
+        return Snapshot(url=url, pages=(Page(url, html),))
+
+    singles = [model.verdict(snap(h, u)) for h, u in pages]
+    batched = []
+    for start in range(0, len(pages), 64):
+        batched += model.verdicts([snap(h, u) for h, u in pages[start:start + 64]])
+    _same_verdicts(singles, batched)

@@ -33,6 +33,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,15 +47,16 @@ if TYPE_CHECKING:
 
     from ..config import FetchConfig
 
-from ..api import scan_many, score_snapshot
+from ..api import SCORE_BATCH_SIZE, scan_many
 from ..model._model import load_model
+from ..snapshot import Snapshot
 from ..verdict import Verdict
 from ..warc import load_snapshot
 
 __all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_RESCORE_BATCH_SIZE", "MANIFEST_NAME",
            "SUCCESS_NAME", "JobSummary", "connect", "part_path",
-           "plan_batches", "read_results", "rescore_file", "rescore_snapshots", "scan_urls",
-           "snapshot_files"]
+           "plan_batches", "read_results", "rescore_file", "rescore_files", "rescore_snapshots",
+           "scan_urls", "snapshot_files"]
 
 #: The job description file of an output directory.
 MANIFEST_NAME = "_manifest.json"
@@ -261,12 +263,39 @@ def rescore_file(path: str) -> Verdict:
     Verdict
         With ``error`` set (``bad_input: ...``) when the file cannot be read.
     """
+    return next(rescore_files([path]))
 
-    try:
-        snap = load_snapshot(path)
-    except errors.BadInputError as exc:
-        return Verdict.failed(path, exc, load_model().version)
-    return score_snapshot(snap, url=snap.url or path)
+
+def rescore_files(paths: Iterable[str], batch_size: int = SCORE_BATCH_SIZE
+                  ) -> Iterator[Verdict]:
+    """Score snapshot files offline in batches (:func:`fakeinvest.score_many`); each
+    verdict is that of :func:`rescore_file` for its file alone.
+
+    Parameters
+    ----------
+    paths : iterable of str
+    batch_size : int
+        Files loaded and scored together.
+
+    Yields
+    ------
+    Verdict
+        One per path, in order.
+    """
+    model = load_model()
+    it = iter(paths)
+    while chunk := list(islice(it, batch_size)):
+        loaded: list[tuple[str, Snapshot | errors.BadInputError]] = []
+        for path in chunk:
+            try:
+                loaded.append((path, load_snapshot(path)))
+            except errors.BadInputError as exc:
+                loaded.append((path, exc))
+        good = [(p, s) for p, s in loaded if isinstance(s, Snapshot)]
+        scored = iter(model.verdicts([s for _p, s in good], [s.url or p for p, s in good]))
+        for path, snap in loaded:
+            yield (Verdict.failed(path, snap, model.version)
+                   if isinstance(snap, errors.BadInputError) else next(scored))
 
 
 def _rescore_batch(batch: Batch, output: str) -> BatchResult:
@@ -275,7 +304,7 @@ def _rescore_batch(batch: Batch, output: str) -> BatchResult:
     done = part_path(output, index)
     if done.exists():
         return count_results(done)
-    return _write_part(output, index, map(rescore_file, paths))
+    return _write_part(output, index, rescore_files(paths))
 
 
 def _run(kind: str, items: Iterable[str], output: str | Path, client: Client | None,

@@ -249,16 +249,16 @@ def _widen(text: str, start: int, end: int, pad: int = 50) -> str:
             + ("…" if e < len(text) else ""))
 
 
-_CACHE: WeakKeyDictionary[Page, FeatureSet] = WeakKeyDictionary()
+_CACHE: WeakKeyDictionary[Page, tuple[BrandRegistry, FeatureSet]] = WeakKeyDictionary()
 
 
 def _page_features(page: Page, registry: BrandRegistry) -> FeatureSet:
-    """Features of one page; cached per live Page object for the shipped registry."""
-    if registry is not default_registry():
-        return _compute_page_features(page, registry)
-    fs = _CACHE.get(page)
-    if fs is None:
-        fs = _CACHE[page] = _compute_page_features(page, registry)
+    """Features of one page; cached per live Page object (for the registry last used)."""
+    hit = _CACHE.get(page)
+    if hit is not None and hit[0] is registry:
+        return hit[1]
+    fs = _compute_page_features(page, registry)
+    _CACHE[page] = (registry, fs)
     return fs
 
 

@@ -411,15 +411,79 @@ class BrandRegistry:
         if parts.is_ip or not parts.registered:
             return []
         tokens = [t for t in re.split(r"[.\-]", parts.host) if t]
-        out = []
-        for brand in self.brands:
-            if brand.owns(parts.registered):
-                continue
-            hit = parts.registered in brand.lookalike_domains or any(
-                _imitates(tok, bt) for bt in brand.domain_tokens for tok in tokens)
-            if hit:
-                out.append(BrandClaim(brand=brand, where="host", quote=parts.host))
-        return out
+        index = self._lookalike_index
+        hits = set(index.domains.get(parts.registered, ()))
+        for tok in tokens:
+            for bt in _lookalike_candidates(tok, index):
+                if _imitates(tok, bt):
+                    hits.update(index.tokens[bt])
+        return [BrandClaim(brand=self.brands[i], where="host", quote=parts.host)
+                for i in sorted(hits) if not self.brands[i].owns(parts.registered)]
+
+    @cached_property
+    def _lookalike_index(self) -> _LookalikeIndex:
+        return _LookalikeIndex.build(self.brands)
+
+
+@dataclass(frozen=True)
+class _LookalikeIndex:
+    """Where host-name tokens are looked up instead of compared with every brand.
+
+    Attributes
+    ----------
+    tokens : dict
+        Brand domain token -> indices of the brands that have it.
+    deletions : dict
+        A brand token with one letter dropped -> those brand tokens (so that a host token
+        one letter short of a brand finds it by one lookup).
+    domains : dict
+        Listed look-alike registrable domain -> brand indices.
+    """
+
+    tokens: dict[str, tuple[int, ...]]
+    deletions: dict[str, tuple[str, ...]]
+    domains: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def build(cls, brands: tuple[Brand, ...]) -> _LookalikeIndex:
+        tokens: dict[str, list[int]] = {}
+        domains: dict[str, list[int]] = {}
+        for i, b in enumerate(brands):
+            for bt in b.domain_tokens:
+                tokens.setdefault(bt, []).append(i)
+            for d in b.lookalike_domains:
+                domains.setdefault(d, []).append(i)
+        deletions: dict[str, list[str]] = {}
+        for bt in tokens:
+            for j in range(len(bt)):
+                deletions.setdefault(bt[:j] + bt[j + 1:], []).append(bt)
+        return cls({k: tuple(v) for k, v in tokens.items()},
+                   {k: tuple(dict.fromkeys(v)) for k, v in deletions.items()},
+                   {k: tuple(v) for k, v in domains.items()})
+
+
+#: Each character's look-alikes in a host name (from ``_HOMOGLYPHS``).
+_GLYPH_PARTNERS: dict[str, tuple[str, ...]] = {}
+for _pair in _HOMOGLYPHS:
+    for _c in _pair:
+        _GLYPH_PARTNERS[_c] = (*_GLYPH_PARTNERS.get(_c, ()), *(_pair - {_c}))
+
+
+def _lookalike_candidates(tok: str, index: _LookalikeIndex) -> set[str]:
+    """Every brand token that :func:`_imitates` could accept for ``tok``: the prefixes
+    of ``tok`` up to 3 letters shorter, and the tokens one typosquatting edit away
+    (a look-alike character, two neighbours swapped, a letter more or less), each found
+    by a dictionary lookup; O(len(tok)) lookups, whatever the size of the registry."""
+    known = index.tokens
+    out = {tok[:n] for n in range(max(1, len(tok) - 3), len(tok) + 1) if tok[:n] in known}
+    variants: list[str] = list(index.deletions.get(tok, ()))
+    for i, ch in enumerate(tok):
+        variants.append(tok[:i] + tok[i + 1:])
+        variants.extend(tok[:i] + g + tok[i + 1:] for g in _GLYPH_PARTNERS.get(ch, ()))
+        if i + 1 < len(tok):
+            variants.append(tok[:i] + tok[i + 1] + ch + tok[i + 2:])
+    out.update(v for v in variants if v in known)
+    return out
 
 
 @cache

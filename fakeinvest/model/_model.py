@@ -37,8 +37,14 @@ from ..features.brands import BrandRegistry, registry_with
 from ..snapshot import Snapshot
 from ..verdict import Reason, Verdict
 from ._evidence_gate import EvidenceGate, bound, split_scores
-from ._explain import Explanation, explain_linear, explain_trees, supports
-from ._pipeline import classifier_step, dense_step, features_step, snapshot_transformers
+from ._explain import Explanation, explain_linear_rows, explain_trees, supports
+from ._pipeline import (
+    classifier_step,
+    dense_step,
+    features_step,
+    snapshot_transformers,
+    union_transform,
+)
 
 __all__ = ["MODEL_CARD_NAME", "MODEL_FILE_NAME", "Model", "check_sklearn_version", "load_model",
            "shipped_model_paths"]
@@ -104,13 +110,17 @@ class Model:
             self._names = list(features_step(self.pipeline).get_feature_names_out())
         return self._names
 
-    def _transform(self, snapshot: Snapshot) -> np.ndarray:
-        x = features_step(self.pipeline).transform([snapshot])
-        return np.asarray(x.todense() if hasattr(x, "todense") else x, dtype=float)[0]
+    def _rows(self, snapshots: Sequence[Snapshot],
+              features: Sequence[FeatureSet] | None = None) -> Any:
+        """The model's input rows (CSR when the text branch is sparse), one per snapshot;
+        with ``features`` the engineered columns are read from them, not re-extracted."""
+        return union_transform(features_step(self.pipeline), snapshots, features)
 
     def _baseline(self) -> np.ndarray:
         if self._base is None:
-            self._base = self._transform(Snapshot.from_html(""))
+            x = self._rows([Snapshot.from_html("")])
+            self._base = np.asarray(x.toarray() if hasattr(x, "toarray") else x,
+                                    dtype=float)[0]
         return self._base
 
     def explain(self, snapshot: Snapshot) -> Explanation:
@@ -124,20 +134,26 @@ class Model:
         impersonation term. Either way ``base + contributions.sum() + impersonation`` is
         the model's (gated) score.
         """
-        raw = self._explain_raw(self._transform(snapshot))
-        if self.gate is None:
-            return raw
-        return self._gated(raw, impersonated(
-            extract_features(snapshot, self.registry, fingerprint=False)))
+        fs = extract_features(snapshot, self.registry, fingerprint=False)
+        return self._explanations([snapshot], [fs])[0]
 
-    def _explain_raw(self, x: np.ndarray) -> Explanation:
+    def _explanations(self, snapshots: Sequence[Snapshot],
+                      features: Sequence[FeatureSet]) -> list[Explanation]:
+        """Explanations of a batch: one transform of all rows, then each row's
+        contributions from its sparse entries, gated."""
+        X = self._rows(snapshots, features)
         clf = classifier_step(self.pipeline)
         if hasattr(clf, "coef_"):
-            return explain_linear(clf, x, self._baseline())
-        if supports(clf):
-            return explain_trees(clf, self._dense(x))
-        raise ModelError(f"cannot explain a {type(clf).__name__}: fakeinvest explains linear "
-                         "models and HistGradientBoostingClassifier")
+            raws = explain_linear_rows(clf, X, self._baseline())
+        elif supports(clf):
+            dense = np.asarray(X.toarray() if hasattr(X, "toarray") else X, dtype=float)
+            raws = [explain_trees(clf, self._dense(row)) for row in dense]
+        else:
+            raise ModelError(f"cannot explain a {type(clf).__name__}: fakeinvest explains "
+                             "linear models and HistGradientBoostingClassifier")
+        if self.gate is None:
+            return raws
+        return [self._gated(r, impersonated(fs)) for r, fs in zip(raws, features, strict=True)]
 
     def _gated(self, raw: Explanation, impersonating: bool) -> Explanation:
         """Apply the evidence gate to an explanation.
@@ -189,12 +205,12 @@ class Model:
             Whether the site impersonates a registry brand.
         """
         snapshots = list(snapshots)
-        X = features_step(self.pipeline).transform(snapshots)
+        features = [extract_features(s, self.registry, fingerprint=False) for s in snapshots]
+        X = self._rows(snapshots, features)
         k = self.gate.scheme_columns if self.gate is not None else len(SCHEME_FEATURES)
         scheme, rest = split_scores(classifier_step(self.pipeline), X, self._baseline(), k,
                                     dense=self._dense)
-        imp = np.array([impersonated(extract_features(s, self.registry, fingerprint=False))
-                        for s in snapshots], dtype=bool)
+        imp = np.array([impersonated(fs) for fs in features], dtype=bool)
         return scheme, rest, imp
 
     @property
@@ -257,11 +273,41 @@ class Model:
         -------
         Verdict
         """
-        fs = extract_features(snapshot, self.registry)
-        explanation = self._explain_raw(self._transform(snapshot))
-        if self.gate is not None:
-            explanation = self._gated(explanation, impersonated(fs))
-        prob = float(self.probability_of(np.array([explanation.score]))[0])
+        return self.verdicts([snapshot], [url])[0]
+
+    def verdicts(self, snapshots: Sequence[Snapshot],
+                 urls: Sequence[str | None] | None = None) -> list[Verdict]:
+        """Score and explain a batch of snapshots at once.
+
+        Each snapshot's features are extracted once; the text vectoriser and the
+        classifier see the whole batch; only the reasons a verdict shows are quoted from
+        the pages. Every verdict is the one :meth:`verdict` gives for its snapshot alone.
+
+        Parameters
+        ----------
+        snapshots : sequence of Snapshot
+        urls : sequence of str or None, optional
+            The URL to report for each snapshot (defaults to the snapshots' URLs).
+
+        Returns
+        -------
+        list of Verdict
+        """
+        snapshots = list(snapshots)
+        urls = list(urls) if urls is not None else [None] * len(snapshots)
+        if len(urls) != len(snapshots):
+            raise BadInputError(f"{len(urls)} URLs for {len(snapshots)} snapshots")
+        if not snapshots:
+            return []
+        registry = self.registry
+        features = [extract_features(s, registry) for s in snapshots]
+        explanations = self._explanations(snapshots, features)
+        probs = self.probability_of(np.array([e.score for e in explanations]))
+        return [self._verdict(snap, url, fs, e, float(p)) for snap, url, fs, e, p
+                in zip(snapshots, urls, features, explanations, probs, strict=True)]
+
+    def _verdict(self, snapshot: Snapshot, url: str | None, fs: FeatureSet,
+                 explanation: Explanation, prob: float) -> Verdict:
         reasons = self._reasons(snapshot, fs, explanation.contributions,
                                 explanation.impersonation)
         return Verdict(
