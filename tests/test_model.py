@@ -261,3 +261,38 @@ def test_batched_corpus_verdicts_are_the_single_verdicts() -> None:
     for start in range(0, len(pages), 64):
         batched += model.verdicts([snap(h, u) for h, u in pages[start:start + 64]])
     _same_verdicts(singles, batched)
+
+
+def test_model_file_round_trips_with_its_vocabulary() -> None:
+    """The model file stores the text vocabulary as an array and rebuilds it on load:
+    the same vocabulary, the same matrix, the same scores, and the caller's pipeline is
+    left as it was."""
+    import io
+
+    import joblib
+
+    from fakeinvest.model._bundle import dump_bundle, load_bundle
+    from fakeinvest.model._model import Model
+    from fakeinvest.model._pipeline import features_step
+
+    model = load_model()
+    vocab = features_step(model.pipeline).transformer_list[1][1].steps[1][1].vocabulary_
+    bundle = {"pipeline": model.pipeline, "calibration": model.calibration,
+              "threshold": model.threshold, "version": model.version}
+    data = dump_bundle(bundle)
+    assert features_step(model.pipeline).transformer_list[1][1].steps[1][1].vocabulary_ \
+        is vocab
+    raw = joblib.load(io.BytesIO(data))
+    assert raw["vocabularies"][0].shape == (len(vocab),)  # one array, not a dict
+    back = load_bundle(data)
+    assert "vocabularies" not in back
+    again = features_step(back["pipeline"]).transformer_list[1][1].steps[1][1].vocabulary_
+    assert again == {k: int(v) for k, v in vocab.items()}
+    copy = Model(pipeline=back["pipeline"], calibration=model.calibration,
+                 threshold=model.threshold, version=model.version, card={}, gate=model.gate)
+    snaps = _fixture_snapshots()
+    assert np.array_equal(copy.decision_function(snaps), model.decision_function(snaps))
+    # an older file (a plain joblib bundle) still loads
+    buf = io.BytesIO()
+    joblib.dump(bundle, buf)
+    assert load_bundle(buf.getvalue())["version"] == model.version

@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import hashlib
-import io
 import json
 import math
 import re
@@ -36,6 +35,7 @@ from ..features._extract import (
 from ..features.brands import BrandRegistry, registry_with
 from ..snapshot import Snapshot
 from ..verdict import Reason, Verdict
+from ._bundle import load_bundle
 from ._evidence_gate import EvidenceGate, bound, split_scores
 from ._explain import Explanation, explain_linear_rows, explain_trees, supports
 from ._pipeline import (
@@ -532,8 +532,6 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False,
 
 
 def _load(model_path: Path, card_path: Path, verify: bool, data: bytes | None = None) -> Model:
-    import joblib
-
     card = _read_card(card_path)
     if data is None:
         try:
@@ -554,7 +552,7 @@ def _load(model_path: Path, card_path: Path, verify: bool, data: bytes | None = 
     if trained_with:
         check_sklearn_version(str(trained_with), sklearn.__version__, model_path)
     try:
-        bundle = joblib.load(io.BytesIO(data))
+        bundle = load_bundle(data)
     except Exception as exc:
         raise ModelError(f"cannot load {model_path}: {type(exc).__name__}: {exc}") from exc
     try:

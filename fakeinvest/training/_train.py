@@ -29,7 +29,6 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
-import io
 import json
 import os
 import platform
@@ -49,6 +48,7 @@ from .._version import __version__
 from ..errors import BadInputError, QualityGateError
 from ..features._extract import SCHEME_FEATURES
 from ..features.brands import default_registry
+from ..model._bundle import dump_bundle
 from ..model._evidence_gate import EvidenceGate, choose_threshold_score
 from ..model._model import MODEL_CARD_NAME, MODEL_FILE_NAME, Model
 from ..model._pipeline import CANDIDATES, build_pipeline, features_step
@@ -455,9 +455,7 @@ def train(data: str | Path | Sequence[str | Path], out: str | Path, *, folds: in
     version = f"fakeinvest-{kind}-{data_hash[:10]}"
     bundle = {"pipeline": pipe, "calibration": (a, b), "threshold": threshold,
               "version": version, "gate": gated.gate.to_dict()}
-    buf = io.BytesIO()
-    joblib.dump(bundle, buf, compress=3)
-    model_bytes = buf.getvalue()
+    model_bytes = dump_bundle(bundle)
     scheme = f"StratifiedGroupKFold(n_splits={folds}, shuffle=True, random_state={seed}) " \
              "by group"
     data_info = {"path": ", ".join(p.name for p in paths), "sha256": data_hash,
