@@ -296,3 +296,26 @@ def test_model_file_round_trips_with_its_vocabulary() -> None:
     buf = io.BytesIO()
     joblib.dump(bundle, buf)
     assert load_bundle(buf.getvalue())["version"] == model.version
+
+
+@pytest.mark.parametrize(("text", "term", "quote"), [
+    ("Our PAYMENT Method: crypto only", "payment method", "Our PAYMENT Method: crypto only"),
+    ("repayment method first" + " and so on" * 12 + ", then Payment - method", "payment method",
+     "then Payment - method"),
+    ("subscribe to paymentmethods", "payment method", None),  # not at a word's start/end
+    ("İstanbul office. Daily Profit for all", "daily profit",  # lower() shifts offsets
+     "İstanbul office. Daily Profit for all"),
+])
+def test_text_terms_are_quoted_where_they_stand(text: str, term: str,
+                                                quote: str | None) -> None:
+    from fakeinvest.model._model import _find_term
+
+    snap = Snapshot.from_html(f"<html><body><p>{text}</p></body></html>",
+                              url="https://a.example/")
+    found, page = _find_term(snap, term)
+    if quote is None:
+        assert (found, page) == (term, None)
+    else:
+        assert quote in found and page == "https://a.example/"
+        start = found.lower().find(term.split()[0])
+        assert start >= 0

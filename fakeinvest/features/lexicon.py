@@ -98,7 +98,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ._lexicon_patterns import (
@@ -781,6 +781,15 @@ def _prepared(text: str) -> tuple[str, OffsetMap | None, str]:
     return norm, omap, low
 
 
+@lru_cache(maxsize=4)
+def _analysed(text: str) -> tuple[str, OffsetMap | None, str, _Spans]:
+    """:func:`_prepared` and the reported spans of a text. Both :func:`find_signals` and
+    :func:`reported_spans` need them for the same page text, one after the other: the
+    last few texts are kept (the values are never modified)."""
+    norm, omap, low = _prepared(text)
+    return norm, omap, low, _Spans(_reported(norm, low))
+
+
 def find_signals(text: str) -> list[SignalMatch]:
     """Find all fraud-signal phrases in `text`.
 
@@ -806,9 +815,8 @@ def find_signals(text: str) -> list[SignalMatch]:
     """
     if not isinstance(text, str) or not text:
         return []
-    norm, omap, low = _prepared(text)
+    norm, omap, low, reported = _analysed(text)
     hits = sorted(_raw_hits(norm, low), key=lambda h: (h[2], h[0], -h[1]))
-    reported = _Spans(_reported(norm, low))
     out: list[SignalMatch] = []
     robot_parts: list[tuple[int, int, str]] = []
     last_signal, last_end = "", -1
@@ -939,8 +947,7 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str) or not text:
         return []
-    norm, omap, low = _prepared(text)
-    merged = _Spans(_reported(norm, low))
+    _norm, omap, _low, merged = _analysed(text)
     spans = list(zip(merged.starts, merged.ends, strict=True))
     return spans if omap is None else [omap.span(s, e) for s, e in spans]
 

@@ -18,6 +18,7 @@ import threading
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -166,7 +167,7 @@ class Model:
         gate = self.gate
         assert gate is not None
         k = gate.scheme_columns
-        contrib = raw.contributions.copy()
+        contrib = raw.contributions  # scaled in place: the raw explanation is not kept
         scheme = float(contrib[:k].sum())
         rest = raw.score - scheme
         topic = rest - raw.base
@@ -331,8 +332,9 @@ class Model:
         names = self._feature_names()
         k = self.gate.scheme_columns if self.gate is not None else len(SCHEME_FEATURES)
         scheme_names = {n.removeprefix("engineered__") for n in names[:k]}
-        contrib = {int(i): float(contributions[i]) for i in np.flatnonzero(contributions)}
-        contrib = {i: c for i, c in contrib.items() if abs(c) >= MIN_CONTRIBUTION}
+        shown_cols = np.flatnonzero(np.abs(contributions) >= MIN_CONTRIBUTION)
+        contrib = dict(zip(shown_cols.tolist(), contributions[shown_cols].tolist(),
+                           strict=True))
         engineered: list[Reason] = []
         terms: list[tuple[str, float]] = []
         for i, c in contrib.items():
@@ -350,7 +352,8 @@ class Model:
         terms.sort(key=lambda t: -t[1])
         shown = [t for t in terms if t[1] > 0][:TOP_TEXT_TERMS]
         shown += sorted((t for t in terms if t[1] < 0), key=lambda t: t[1])[:TOP_TEXT_TERMS]
-        text = [Reason(f"text:{term}", c, *_find_term(snapshot, term), None, "topic")
+        lowered: dict[int, tuple[str, str]] = {}
+        text = [Reason(f"text:{term}", c, *_find_term(snapshot, term, lowered), None, "topic")
                 for term, c in shown]
         scored = engineered + text + _impersonation_reasons(fs, impersonation)
         top_pos = sorted((r for r in scored if r.contribution > 0), key=lambda r: -r.contribution)
@@ -403,18 +406,53 @@ def _context_reasons(fs: FeatureSet, scored_impersonation: bool = False) -> list
     return out
 
 
-def _find_term(snapshot: Snapshot, term: str) -> tuple[str, str | None]:
-    """Quote the first occurrence of a TF-IDF term in the site's pages."""
+@lru_cache(maxsize=8192)
+def _term_patterns(term: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A term's pattern for lower-cased text (starting with its first word, which lets
+    ``re`` scan for that literal fast; the word boundary before it is checked apart) and
+    a case-insensitive one with the boundary, for texts that lower-casing would shift."""
     words = [re.escape(w) for w in term.split()]
-    rx = re.compile(r"(?<!\w)" + r"\W{1,5}".join(words) + r"(?!\w)", re.IGNORECASE)
-    for page in snapshot.pages:
-        for text in (page.content.title, page.content.text):
-            m = rx.search(text)
+    body = r"\W{1,5}".join(words) + r"(?!\w)"
+    return re.compile(body), re.compile(r"(?<!\w)" + body, re.IGNORECASE)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _search_term(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``rx`` that starts a word."""
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        if m.start() == 0 or not _WORD_CHAR.match(text, m.start() - 1):
+            return m
+        pos = m.start() + 1
+    return None
+
+
+def _find_term(snapshot: Snapshot, term: str,
+               lowered: dict[int, tuple[str, str]] | None = None) -> tuple[str, str | None]:
+    """Quote the first occurrence of a TF-IDF term in the site's pages.
+
+    The vectoriser lower-cases the text, so the term is looked for in the lower-cased
+    title and text (``lowered`` caches them per page across the terms of one verdict).
+    Where lower-casing changes a text's length (a few non-ASCII letters), its offsets
+    would not map back, and that text is searched case-insensitively instead.
+    """
+    rx_low, rx_any = _term_patterns(term)
+    lowered = {} if lowered is None else lowered
+    for i, page in enumerate(snapshot.pages):
+        title, text = page.content.title, page.content.text
+        low = lowered.get(i)
+        if low is None:
+            low = lowered[i] = (title.lower(), text.lower())
+        for original, lower in zip((title, text), low, strict=True):
+            m = (_search_term(rx_low, lower) if len(lower) == len(original)
+                 else rx_any.search(original))
             if m:
-                s, e = max(0, m.start() - 60), min(len(text), m.end() + 60)
+                s, e = max(0, m.start() - 60), min(len(original), m.end() + 60)
                 prefix = "…" if s > 0 else ""
-                suffix = "…" if e < len(text) else ""
-                return prefix + text[s:e].strip() + suffix, page.url
+                suffix = "…" if e < len(original) else ""
+                return prefix + original[s:e].strip() + suffix, page.url
     return term, None
 
 
