@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from selectolax.lexbor import LexborHTMLParser
+
 __all__ = ["Link", "PageText", "extract_page_text"]
 
 # Elements whose text a visitor never reads.
@@ -58,7 +60,6 @@ def extract_page_text(html: str) -> PageText:
     -------
     PageText
     """
-    from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html or "")
     title_node = tree.css_first("title")

@@ -180,7 +180,7 @@ class Verdict:
 
     def _repr_html_(self) -> str:
         """An HTML card for Jupyter (see :func:`fakeinvest.notebook._cards.verdict_html`)."""
-        from .notebook._cards import verdict_html  # the cards import this module
+        from .notebook._cards import verdict_html  # noqa: PLC0415 - the cards import this module
 
         return verdict_html(self)
 

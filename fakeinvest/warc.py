@@ -23,9 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
 from ._version import __version__
 from .errors import BadInputError
-from .snapshot import DomainFacts, Page, Snapshot, payload_digest
+from .snapshot import DomainFacts, Page, Snapshot, decode_html, payload_digest
 
 if TYPE_CHECKING:
     from .verdict import Verdict
@@ -113,8 +118,6 @@ def save_snapshot(snapshot: Snapshot, path: str | Path) -> Path:
     Path
         The file written.
     """
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
 
     path = Path(path)
     if path.is_dir():
@@ -184,10 +187,7 @@ def load_snapshot(path: str | Path) -> Snapshot:
     fakeinvest.errors.BadInputError
         The file is missing, not a WARC file, or holds no page.
     """
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
-    from .snapshot import decode_html
 
     pages: list[Page] = []
     by_id: dict[str, int] = {}

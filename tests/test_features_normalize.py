@@ -287,3 +287,16 @@ def test_import_compiles_nothing() -> None:
         "assert N._non_ascii.cache_info().currsize == 0"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_accent_tolerant_patterns_match_text_without_diacritics() -> None:
+    import re
+
+    from fakeinvest.features.normalize import accent_tolerant
+
+    rx = re.compile(accent_tolerant(r"lãi suất \d+%/ngày"), re.IGNORECASE)
+    for text in ("lãi suất 1%/ngày", "lai suat 1%/ngay", "LÃI SUẤT 2%/NGÀY"):
+        assert rx.fullmatch(text), text
+    assert not rx.fullmatch("lai suat 1%/tuan")
+    assert accent_tolerant("[àé]x\\é") == "[àé]x\\é"  # classes and escapes stay as written
+    assert accent_tolerant("đ") == "[đd]"

@@ -32,10 +32,13 @@ import dataclasses
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from tqdm import tqdm
 
 from .. import errors
 from .._optional import require
@@ -130,7 +133,7 @@ def connect(address: str, n_workers: int | None = None) -> Iterator[Client]:
     if n_workers is not None and n_workers < 1:
         raise errors.BadInputError("a local cluster needs at least one worker")
     _require_dask()
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster  # noqa: PLC0415 - optional dependency (dask extra)
 
     if address != "local":
         try:
@@ -156,7 +159,7 @@ def connect(address: str, n_workers: int | None = None) -> Iterator[Client]:
 def _environ_restored() -> Iterator[None]:
     """Undo the variables Dask's nannies set in this process before spawning workers
     (one BLAS thread, a fixed hash seed ...), once the local cluster is closed."""
-    import dask
+    import dask  # noqa: PLC0415 - optional dependency (dask extra)
 
     names = [*dask.config.get("distributed.nanny.pre-spawn-environ", {}), "PYTHONHASHSEED"]
     before = {name: os.environ.get(name) for name in names}
@@ -341,8 +344,8 @@ def _results(todo: list[Batch], output: str, client: Client | None,
     if not todo:
         return
     _require_dask()
-    import dask.bag as db
-    from distributed import as_completed
+    import dask.bag as db  # noqa: PLC0415 - optional dependency (dask extra)
+    from distributed import as_completed  # noqa: PLC0415 - optional dependency (dask extra)
 
     # One batch per partition, so one task per batch.
     bag = db.from_sequence(todo, npartitions=len(todo)).map(task, output, **options)
@@ -352,9 +355,7 @@ def _results(todo: list[Batch], output: str, client: Client | None,
 
 
 def _progress_bar(kind: str, total: int, enabled: bool) -> Any:
-    import sys
 
-    from tqdm import tqdm
 
     unit = "site" if kind == "scan" else "file"
     return tqdm(total=total, unit=unit, file=sys.stderr, disable=None if enabled else True,

@@ -22,6 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
+
 from .domain import split_domain
 from .hosting import free_hosting
 
@@ -336,7 +338,6 @@ class BrandRegistry:
         word would try them.
         """
         if self._automaton is None:
-            import ahocorasick
 
             keyed: dict[str, list[tuple[int, str, bool]]] = {}
             for options in self._first.values():

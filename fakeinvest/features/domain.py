@@ -9,6 +9,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+import tldextract
+
 if TYPE_CHECKING:
     import tldextract
 
@@ -70,7 +72,6 @@ class DomainParts:
 
 @cache
 def _extractor() -> tldextract.TLDExtract:
-    import tldextract
 
     # Offline by design: bundled snapshot, no download, no cache written.
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)

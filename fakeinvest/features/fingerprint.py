@@ -13,6 +13,7 @@ import hashlib
 import re
 
 import numpy as np
+from selectolax.lexbor import LexborHTMLParser
 
 __all__ = ["DEFAULT_MAX_DISTANCE", "dom_fingerprint", "fingerprint_distance", "same_kit"]
 
@@ -59,7 +60,6 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 
 def _parse(html: str):
-    from selectolax.lexbor import LexborHTMLParser
 
     html = html[:MAX_FINGERPRINT_CHARS]
     try:

@@ -95,6 +95,7 @@ Implementation notes
 """
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -339,8 +340,8 @@ def _triggers(pattern: str) -> frozenset[str] | None:
     by scanning the whole text).
     """
     try:
-        from re import _constants as sre_c
-        from re import _parser as sre_parse
+        from re import _constants as sre_c  # noqa: PLC0415 - private re modules, absent on other Pythons
+        from re import _parser as sre_parse  # noqa: PLC0415 - private re modules, absent on other Pythons
 
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except Exception:  # pragma: no cover - private API changed; degrade gracefully
@@ -884,7 +885,6 @@ class _Spans:
         self.ends = [m[1] for m in merged]
 
     def covers(self, start: int, end: int) -> bool:
-        import bisect
 
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and end <= self.ends[i]

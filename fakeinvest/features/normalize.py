@@ -21,6 +21,9 @@ offsets). Pure-ASCII text is returned unchanged without any further work, and te
 needs no change is returned with no offset map at all (``None``), so the common case costs
 one or two linear scans in C.
 
+Patterns get the matching counterpart: :func:`accent_tolerant` lets the accented Latin
+letters of a regex also match their bare letters, for pages written without diacritics.
+
 Nothing is computed at import time: the regexes each parameter combination needs are
 built on first use and cached.
 """
@@ -34,7 +37,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
-__all__ = ["Form", "OffsetMap", "normalise"]
+__all__ = ["Form", "OffsetMap", "accent_tolerant", "normalise"]
 
 #: A Unicode normal form name accepted by :func:`unicodedata.normalize`.
 Form = Literal["NFC", "NFD", "NFKC", "NFKD"]
@@ -390,3 +393,46 @@ def normalise(
     if helpers.special is None:
         return text, None
     return _normalise_light(text, form, helpers.special, helpers)
+
+
+def _bare_letter(ch: str) -> str:
+    """The unaccented ASCII letter under an accented Latin letter ("ệ" -> "e"), else `ch`."""
+    if ch.isascii() or not unicodedata.name(ch, "").startswith("LATIN"):
+        return ch
+    if ch in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if base.isascii() and base.isalpha() else ch
+
+
+def accent_tolerant(pattern: str) -> str:
+    """A regex pattern in which each accented Latin letter outside a character class also
+    matches its bare letter (``ngày`` -> ``ng[àa]y``): pages written without their
+    diacritics ("lai suat 1%/ngay") still match. The text side of matching is
+    :func:`normalise`; this is its counterpart for patterns.
+
+    Parameters
+    ----------
+    pattern : str
+
+    Returns
+    -------
+    str
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        else:
+            bare = _bare_letter(ch)
+            if bare != ch:
+                ch = f"[{ch}{bare}]"
+        out.append(ch)
+    return "".join(out)

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from .normalize import OffsetMap, normalise
+from .normalize import OffsetMap, accent_tolerant, normalise
 
 __all__ = ["PERIODS", "ReturnClaim", "find_return_claims"]
 
@@ -618,40 +618,9 @@ class _Patterns(NamedTuple):
     price: re.Pattern[str]
 
 
-def _bare_letter(ch: str) -> str:
-    """The unaccented ASCII letter under an accented Latin letter ("ệ" -> "e"), else `ch`."""
-    if ch.isascii() or not unicodedata.name(ch, "").startswith("LATIN"):
-        return ch
-    if ch in "đĐ":
-        return "d"
-    base = unicodedata.normalize("NFD", ch)[0]
-    return base if base.isascii() and base.isalpha() else ch
-
-
-def _fold_accents(pattern: str) -> str:
-    """Let each accented Latin letter outside a character class also match its bare letter."""
-    out: list[str] = []
-    in_class = escaped = False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        else:
-            bare = _bare_letter(ch)
-            if bare != ch:
-                ch = f"[{ch}{bare}]"
-        out.append(ch)
-    return "".join(out)
-
-
 def _compile(pattern: str) -> re.Pattern[str]:
     # Patterns are matched against NFKC text, so normalise them the same way (Thai "ำ").
-    return re.compile(_fold_accents(unicodedata.normalize("NFKC", pattern)), re.IGNORECASE)
+    return re.compile(accent_tolerant(unicodedata.normalize("NFKC", pattern)), re.IGNORECASE)
 
 
 @cache

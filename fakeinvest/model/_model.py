@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import sklearn
 
 from ..errors import BadInputError, ModelError, ModelVersionWarning, UntrustedModelError
 from ..features._extract import (
@@ -584,7 +585,6 @@ def _load(model_path: Path, card_path: Path, verify: bool, data: bytes | None = 
             f"{model_path} does not match the SHA-256 in {card_path.name} "
             f"({digest[:12]}… != {str(card.get('sha256'))[:12]}…); the file was modified or "
             "corrupted - reinstall fakeinvest")
-    import sklearn
 
     trained_with = (card.get("versions") or {}).get("scikit-learn")
     if trained_with:

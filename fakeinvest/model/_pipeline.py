@@ -24,6 +24,12 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_selection import SelectKBest, chi2
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import FunctionTransformer, StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
 from ..features._extract import (
@@ -175,7 +181,6 @@ class SchemeLogisticRegression(ClassifierMixin, BaseEstimator):
 
     def fit(self, X: Any, y: Any) -> SchemeLogisticRegression:
         """Fit under the sign constraints."""
-        from sklearn.linear_model import LogisticRegression
 
         X = X.tocsc() if hasattr(X, "tocsc") else np.asarray(X, dtype=float)
         n = X.shape[1]
@@ -216,7 +221,6 @@ class SchemeLogisticRegression(ClassifierMixin, BaseEstimator):
 
 def _topic_stop_words() -> list[str]:
     """English function words, ``TOPIC_WORDS`` and their plurals ("bitcoins", "brokers")."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     plurals = {w + "s" for w in TOPIC_WORDS if not w.endswith("s")}
     return sorted(ENGLISH_STOP_WORDS | TOPIC_WORDS | plurals)
@@ -241,9 +245,6 @@ def build_pipeline(C: float = 16.0, max_features: int = 50_000, min_df: int = 3,
     -------
     sklearn.pipeline.Pipeline
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import FeatureUnion, Pipeline
-    from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
     engineered = Pipeline([
         ("extract", SnapshotFeaturizer(features=MODEL_FEATURES, extra_brands=extra_brands)),
@@ -291,10 +292,6 @@ def build_hgb_pipeline(n_terms: int = 300, max_iter: int = 200, learning_rate: f
         Steps ``features``, ``dense`` and ``clf``; verdicts explain it with the decision-path
         method of :mod:`fakeinvest.model._explain`.
     """
-    from sklearn.ensemble import HistGradientBoostingClassifier
-    from sklearn.feature_selection import SelectKBest, chi2
-    from sklearn.pipeline import FeatureUnion, Pipeline
-    from sklearn.preprocessing import FunctionTransformer
 
     lr = build_pipeline(min_df=min_df, extra_brands=extra_brands)
     engineered = Pipeline([

@@ -9,6 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from sklearn.metrics import (
+    average_precision_score,
+    precision_recall_curve,
+    roc_auc_score,
+    roc_curve,
+)
+
 from ..training._metrics import calibration_table, labelled_scores
 from ..verdict import Verdict
 from ._frames import require
@@ -51,12 +58,6 @@ def plot_roc_pr(y: Any, p: Any, ax: Sequence[Axes] | None = None,
     (Axes, Axes)
         The ROC and the PR Axes.
     """
-    from sklearn.metrics import (
-        average_precision_score,
-        precision_recall_curve,
-        roc_auc_score,
-        roc_curve,
-    )
 
     y_arr, p_arr = labelled_scores(y, p)
     if len(set(y_arr.tolist())) < 2:

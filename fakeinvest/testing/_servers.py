@@ -10,9 +10,11 @@ All bind to loopback only and run in a background thread.
 from __future__ import annotations
 
 import http.server
+import json
 import mimetypes
 import socketserver
 import struct
+import sys
 import threading
 import time
 import zlib
@@ -51,7 +53,6 @@ class _ThreadingHTTPServer(http.server.ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Clients that hang up early (size caps, deadlines) are expected, not errors."""
-        import sys
 
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
@@ -296,7 +297,6 @@ class RdapServer(_LoopbackServer):
         return f"http://127.0.0.1:{self.port}/"
 
     def _make_server(self) -> socketserver.BaseServer:
-        import json
 
         outer = self
 

@@ -19,6 +19,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
+from selectolax.lexbor import LexborHTMLParser
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import GroupKFold
 
 from ..model._pipeline import classifier_step, features_step
 from ..snapshot import Page, Snapshot
@@ -80,7 +83,6 @@ def _full_document(s: Snapshot, meta: Mapping[str, Any]) -> Snapshot | None:
 def _body_only(s: Snapshot, meta: Mapping[str, Any]) -> Snapshot | None:
     if meta.get("wrapped_fragment"):
         return None
-    from selectolax.lexbor import LexborHTMLParser
 
     body = LexborHTMLParser(_page(s).html).body
     if body is None:
@@ -199,8 +201,6 @@ def leave_one_family_out(build: Callable[[], Any], snapshots: Sequence[Snapshot]
         Per family: ``scam_pages``, ``legit_pages``, ``roc_auc`` and ``recall_at_fpr``
         (at ``target_fpr`` on the held-out legitimate pages).
     """
-    from sklearn.metrics import roc_auc_score
-    from sklearn.model_selection import GroupKFold
 
 
     fam = np.asarray([str(f) for f in families], dtype=object)

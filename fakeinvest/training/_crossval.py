@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from sklearn.model_selection import StratifiedGroupKFold
 
 from ..model._model import Model
 from ..snapshot import Snapshot
@@ -118,7 +119,6 @@ def cross_validate(snapshots: Sequence[Snapshot], y: np.ndarray, groups: np.ndar
     -------
     OutOfFold
     """
-    from sklearn.model_selection import StratifiedGroupKFold
 
 
     snapshots = list(snapshots)

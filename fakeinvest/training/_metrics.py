@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
+from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score, roc_curve
 
 __all__ = ["calibration_table", "evaluate_oof", "evaluate_scores", "labelled_scores",
            "rates_by", "recall_at_fpr", "reliability_curve"]
@@ -26,7 +27,6 @@ def recall_at_fpr(y: np.ndarray, p: np.ndarray, fpr: float) -> tuple[float, floa
     -------
     (recall, threshold)
     """
-    from sklearn.metrics import roc_curve
 
     f, t, thr = roc_curve(y, p)
     ok = np.flatnonzero(f <= fpr)
@@ -47,7 +47,6 @@ def evaluate_scores(y: np.ndarray, prob: np.ndarray, threshold: float) -> dict[s
     -------
     dict
     """
-    from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
 
     flagged = prob >= threshold
     neg = y == 0

@@ -26,10 +26,12 @@ failed the quality gate and nothing was written (``--allow-regression`` writes i
 
 from __future__ import annotations
 
+import csv
 import functools
 import gzip
 import hashlib
 import json
+import math
 import os
 import platform
 import shutil
@@ -39,10 +41,16 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import joblib
 import numpy as np
+import sklearn
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import average_precision_score, roc_auc_score
+from threadpoolctl import threadpool_limits
 
 from .._version import __version__
 from ..errors import BadInputError, QualityGateError
@@ -53,6 +61,7 @@ from ..model._evidence_gate import EvidenceGate, choose_threshold_score
 from ..model._model import MODEL_CARD_NAME, MODEL_FILE_NAME, Model
 from ..model._pipeline import CANDIDATES, build_pipeline, features_step
 from ..snapshot import Snapshot
+from . import _checks as model_checks
 from ._card import METRICS_FILE_NAME, MODEL_CARD_MD_NAME, render_model_card
 from ._corpus import load_corpus
 from ._crossval import OutOfFold, cross_validate
@@ -66,7 +75,6 @@ __all__ = [
 ]
 
 def _platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    from sklearn.linear_model import LogisticRegression
 
     lr = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
     lr.fit(scores.reshape(-1, 1), y)
@@ -95,7 +103,6 @@ def _sha256_file(path: Path) -> str:
 
 def shipped_gate_path() -> Path:
     """Path of the quality gate shipped beside the default model (may not exist)."""
-    from importlib import resources
 
     return Path(str(resources.files("fakeinvest.models") / GATE_FILE_NAME))
 
@@ -133,7 +140,6 @@ def _one_blas_thread(fn: Callable[..., Any]) -> Callable[..., Any]:
     """
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from threadpoolctl import threadpool_limits
 
         with threadpool_limits(limits=1, user_api="blas"):
             return fn(*args, **kwargs)
@@ -294,8 +300,6 @@ def estimate_impersonation_weight(lists: str | Path) -> dict[str, Any]:
     fakeinvest.errors.BadInputError
         A list file is missing.
     """
-    import csv
-    import math
 
 
     registry = default_registry()
@@ -382,8 +386,6 @@ def train(data: str | Path | Sequence[str | Path], out: str | Path, *, folds: in
     fakeinvest.errors.BadInputError
         ``gate`` names an unreadable or malformed gate file.
     """
-    import joblib
-    import sklearn
 
 
     paths = [Path(data)] if isinstance(data, str | Path) else [Path(p) for p in data]
@@ -516,7 +518,6 @@ def _compare_candidates(candidates: Sequence[str], snaps: list[Snapshot], y: np.
                         ) -> tuple[str, GatedScores, dict[str, Any]]:
     """Grouped CV of each candidate under the evidence gate; the best by site recall, then
     page recall at ``target_fpr``, then PR-AUC."""
-    from sklearn.metrics import average_precision_score, roc_auc_score
 
 
     unknown = [c for c in candidates if c not in CANDIDATES]
@@ -606,7 +607,6 @@ def _model_checks(pipe: Any, decision_function: Callable[[list[Snapshot]], np.nd
                   threshold: float, target_fpr: float, log: Callable[[str], Any]
                   ) -> dict[str, Any]:
     """The generalisation and artefact checks of :mod:`fakeinvest.training._checks`."""
-    from . import _checks as model_checks
 
     t = time.perf_counter()
     out: dict[str, Any] = {"top_features": model_checks.top_features(pipe)}

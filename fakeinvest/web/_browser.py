@@ -193,7 +193,7 @@ class Browser:
             if self._unavailable:
                 raise _no_browser(self._unavailable, url)
             try:
-                from playwright.async_api import async_playwright
+                from playwright.async_api import async_playwright  # noqa: PLC0415 - optional dependency (render extra)
             except ImportError:
                 self._unavailable = "Playwright is not installed"
                 raise _no_browser(self._unavailable, url) from None
@@ -322,7 +322,7 @@ class Browser:
 
     async def _render_page(self, tab: Any, url: str, role: str, site: _Site,
                            deadline: float) -> Page:
-        from playwright.async_api import Error as PlaywrightError
+        from playwright.async_api import Error as PlaywrightError  # noqa: PLC0415 - optional dependency (render extra)
 
         loop = asyncio.get_running_loop()
         tab.on("dialog", lambda d: asyncio.ensure_future(_dismiss(d)))
@@ -416,7 +416,7 @@ class Browser:
 
 async def _content(tab: Any) -> str:
     """The page's DOM; once more after a navigation the page's own script started."""
-    from playwright.async_api import Error as PlaywrightError
+    from playwright.async_api import Error as PlaywrightError  # noqa: PLC0415 - optional dependency (render extra)
 
     try:
         return await tab.content()

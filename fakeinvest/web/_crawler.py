@@ -14,6 +14,7 @@ the resolved address at connect time, for every connection including redirects.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import random
 import re
 import socket
@@ -21,8 +22,12 @@ import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
+
+import aiohttp
+from aiohttp.resolver import ThreadedResolver
 
 from .. import errors
 from ..config import FetchConfig
@@ -128,7 +133,6 @@ class _Resolver:
     """aiohttp resolver applying host overrides before normal resolution."""
 
     def __init__(self, overrides: dict[str, str]) -> None:
-        from aiohttp.resolver import ThreadedResolver
 
         self._overrides = overrides
         self._inner = ThreadedResolver()
@@ -170,7 +174,6 @@ def _blocked(address: str, url: str) -> errors.BlockedAddressError:
 
 def _translate(exc: BaseException, url: str) -> errors.FetchError:
     """Map an aiohttp/asyncio/OS exception onto the fakeinvest error tree."""
-    import aiohttp
 
     if isinstance(exc, errors.FetchError):
         return exc
@@ -210,7 +213,6 @@ def _retry_after(value: str | None) -> float:
     value = value.strip()
     if value.isdigit():
         return float(value)
-    from email.utils import parsedate_to_datetime
 
     try:
         when = parsedate_to_datetime(value)
@@ -242,7 +244,6 @@ class Crawler:
         self._browser: Browser | None = None
 
     async def __aenter__(self) -> Crawler:
-        import aiohttp
 
         cfg = self.config
         self._resolver = _Resolver(dict(cfg.resolve))
@@ -347,7 +348,6 @@ class Crawler:
 
     async def _get_once(self, url: str, role: str) -> Page:
         """One attempt: follow redirects by hand (counted, loop-checked)."""
-        import aiohttp
 
         assert self._session is not None, "use Crawler as an async context manager"
         config = self.config
@@ -409,7 +409,6 @@ class Crawler:
         ------
         fakeinvest.errors.FetchError
         """
-        import aiohttp
 
         assert self._session is not None, "use Crawler as an async context manager"
         config = self.config
@@ -565,7 +564,6 @@ def run_sync(coro: Any) -> Any:
         asyncio.get_running_loop()
     except RuntimeError:
         return asyncio.run(coro)
-    import concurrent.futures
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, coro).result()
