@@ -63,7 +63,7 @@ __all__ = [
 
 #: Every ``reason`` a WHOIS/RDAP lookup failure can carry (``DomainInfo.error``).
 WHOIS_REASONS = ("timeout", "connect", "no_server", "bad_domain", "no_domain", "no_match",
-                 "rate_limited", "http_status", "unparsable", "unparsable_date",
+                 "rate_limited", "http_status", "too_large", "unparsable", "unparsable_date",
                  "no_creation_date")
 
 
@@ -230,6 +230,7 @@ class WhoisLookupError(FakeinvestError):
         - ``no_match``: the registry says the domain is not registered (RDAP 404);
         - ``rate_limited``: the server refused to answer now (RDAP 429, WHOIS quota text);
         - ``http_status``: an RDAP server answered with another HTTP error;
+        - ``too_large``: the answer exceeded the size cap (256 KB WHOIS, 1 MB RDAP);
         - ``unparsable``: the answer holds nothing recognisable (garbage, HTML, bad JSON);
         - ``unparsable_date``: the record has a creation date that cannot be read
           (the other fields are kept);

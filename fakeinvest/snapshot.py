@@ -190,19 +190,38 @@ class DomainFacts:
         Returns
         -------
         DomainFacts
+
+        Raises
+        ------
+        ValueError
+            ``d`` is not a mapping, or a field has the wrong type or an unreadable date.
         """
-        def when(key: str) -> datetime | None:
+        if not isinstance(d, Mapping):
+            raise ValueError(f"domain facts must be a JSON object, not {type(d).__name__}")
+
+        def text(key: str) -> str | None:
             raw = d.get(key)
+            if raw is not None and not isinstance(raw, str):
+                raise ValueError(f"domain facts: {key} must be a string")
+            return raw
+
+        def when(key: str) -> datetime | None:
+            raw = text(key)
             return datetime.fromisoformat(raw) if raw else None
 
+        def texts(key: str) -> tuple[str, ...]:
+            raw = d.get(key) or ()
+            if not isinstance(raw, list | tuple) or not all(isinstance(x, str) for x in raw):
+                raise ValueError(f"domain facts: {key} must be a list of strings")
+            return tuple(raw)
+
         privacy = d.get("privacy")
-        return cls(domain=d.get("domain"), created=when("created"),
-                   registrar=d.get("registrar"), error=d.get("error"),
-                   source=d.get("source") or "none", expires=when("expires"),
+        return cls(domain=text("domain"), created=when("created"),
+                   registrar=text("registrar"), error=text("error"),
+                   source=text("source") or "none", expires=when("expires"),
                    updated=when("updated"),
                    privacy=None if privacy is None else bool(privacy),
-                   name_servers=tuple(d.get("name_servers") or ()),
-                   status=tuple(d.get("status") or ()))
+                   name_servers=texts("name_servers"), status=texts("status"))
 
 
 @dataclass(frozen=True)

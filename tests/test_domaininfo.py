@@ -237,6 +237,31 @@ def slow_rdap(handler) -> None:
         time.sleep(0.3)
 
 
+def dripping_headers(handler) -> None:
+    """Status line and headers one byte every 0.2 s: each byte restarts a socket timeout."""
+    head = (b"HTTP/1.1 200 OK\r\nContent-Type: application/rdap+json\r\n"
+            + b"".join(b"X-Pad-%d: %s\r\n" % (i, b"x" * 40) for i in range(40)) + b"\r\n")
+    for i in range(len(head)):
+        try:
+            handler.wfile.write(head[i:i + 1])
+            handler.wfile.flush()
+        except OSError:
+            return
+        time.sleep(0.2)
+
+
+def _deep_json(depth: int) -> bytes:
+    return b'{"objectClassName":"domain","entities":' + b"[" * depth + b"]" * depth + b"}"
+
+
+def _deep_entities(depth: int) -> bytes:
+    inner = "{}"
+    for _ in range(depth):
+        inner = '{"objectClassName":"entity","roles":["registrar"],"entities":[' + inner + "]}"
+    return ('{"objectClassName":"domain","ldhName":"deep-entities.com","entities":['
+            + inner + "]}").encode()
+
+
 @pytest.fixture()
 def rdap(whois: WhoisServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[RdapServer]:
     """A local RDAP server for the bootstrap TLDs, the WHOIS server as the fallback."""
@@ -252,6 +277,11 @@ def rdap(whois: WhoisServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[RdapSe
         "btc-doubler.xyz": 429,
         "vip-signals.top": (200, b"<html>Service temporarily unavailable</html>"),
         "slow.com": slow_rdap,
+        "drip-headers.com": dripping_headers,
+        "deep-json.com": (200, _deep_json(200_000)),
+        "deep-entities.com": (200, _deep_entities(5_000)),
+        "huge-answer.com": (200, b'{"objectClassName":"domain","x":"' + b"a" * 1_100_000
+                            + b'"}'),
     }
     with RdapServer(records) as srv:
         monkeypatch.setenv("FAKEINVEST_RDAP_URL", srv.url)
@@ -308,6 +338,28 @@ def test_rdap_slow_drip_respects_the_total_deadline(rdap: RdapServer) -> None:
     info = domain_info("slow.com", timeout=1.0, cache=False)
     assert info.error in ("timeout", "no_match")
     assert time.monotonic() - t0 < 1.8
+
+
+def test_rdap_dripping_headers_end_at_the_total_deadline(rdap: RdapServer) -> None:
+    """Headers dripped byte by byte restart a socket timeout on every byte; the lookup
+    still ends at its total deadline, as a timeout."""
+    t0 = time.monotonic()
+    info = domain_info("drip-headers.com", timeout=2.0, cache=False)
+    took = time.monotonic() - t0
+    assert info.error == "timeout", info
+    assert took < 3.0
+
+
+@pytest.mark.parametrize("domain", ["deep-json.com", "deep-entities.com", "huge-answer.com"])
+def test_hostile_rdap_answers_are_failures_not_exceptions(rdap: RdapServer,
+                                                          domain: str) -> None:
+    from fakeinvest.domains._rdap import lookup_rdap
+
+    facts = lookup_rdap(domain, timeout=10.0, base=rdap.url)
+    assert facts.created is None
+    assert facts.error in {"unparsable", "no_creation_date", "too_large"}, facts
+    if domain == "huge-answer.com":
+        assert facts.error == "too_large"
 
 
 def test_parse_rdap_without_registration_event() -> None:
@@ -444,3 +496,19 @@ def test_public_api() -> None:
         now=datetime(2026, 1, 11, tzinfo=UTC))
     assert info.age_days == 10.0 and info.to_dict()["age_days"] == 10.0
     assert lookup_facts("http://[::1]/").error == "no_domain"
+
+
+@pytest.mark.parametrize("row", ['["a", "list"]', '"text"', "42", "null",
+                                 '{"domain": 7}', '{"created": "not a date"}',
+                                 '{"name_servers": "ns1.example"}'])
+def test_a_cache_row_that_is_no_facts_object_is_a_miss(tmp_path: Path, row: str) -> None:
+    import sqlite3
+
+    from fakeinvest.domains._cache import DomainCache
+
+    cache = DomainCache(tmp_path / "c.sqlite")
+    assert cache.put("example.com", DomainFacts(domain="example.com", source="whois",
+                                                error="no_match"))
+    with sqlite3.connect(tmp_path / "c.sqlite") as db:
+        db.execute("UPDATE domain_facts SET facts = ?", (row,))
+    assert cache.get("example.com") is None

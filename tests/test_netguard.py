@@ -34,3 +34,24 @@ def test_network_list_allows_only_those_networks() -> None:
 
 def test_true_allows_everything() -> None:
     assert AddressPolicy(True).allows("10.0.0.1")
+
+
+@pytest.mark.parametrize(("address", "inside"), [
+    ("::7f00:1", "127.0.0.1"),              # IPv4-compatible
+    ("::ffff:0:7f00:1", "127.0.0.1"),       # IPv4-translated (SIIT)
+    ("::ffff:10.0.0.1", "10.0.0.1"),        # IPv4-mapped
+    ("64:ff9b::a00:1", "10.0.0.1"),         # NAT64 well-known prefix
+    ("64:ff9b:1:a9fe:a9:fe00::", "169.254.169.254"),  # local-use NAT64 /48 (RFC 8215)
+    ("2002:a00:1::1", "10.0.0.1"),          # 6to4
+    ("2001:0:4136:e378:8000:63bf:3fff:fdd2", "192.0.2.45"),  # Teredo client
+])
+def test_ipv6_forms_that_embed_ipv4_are_judged_as_that_ipv4(address: str, inside: str) -> None:
+    assert str(AddressPolicy.normalise(address)) == inside
+    assert not AddressPolicy().allows(address)
+
+
+@pytest.mark.parametrize("address", ["::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1",
+                                     "64:ff9b:1:808:8:800::"])
+def test_embedded_global_ipv4_stays_allowed(address: str) -> None:
+    assert str(AddressPolicy.normalise(address)) == "8.8.8.8"
+    assert AddressPolicy().allows(address)

@@ -127,3 +127,42 @@ def test_domain_age_is_measured_at_scan_time() -> None:
                     fetched_at=datetime(2026, 1, 31, tzinfo=UTC), domain=facts)
     assert snap.domain_age_days == 30.0
     assert math.isnan(Snapshot.from_html("<p>x</p>").domain_age_days)
+
+
+LATIN1_RECORD = ("Domain Name: caf\xe9-invest.fr\r\nRegistrar: Soci\xe9t\xe9 G\xe9n\xe9rale "
+                 "des Domaines\r\nCreation Date: 2026-10-01T00:00:00Z\r\n").encode("latin-1")
+
+
+def _raw(data: bytes):
+    def answer(conn) -> None:
+        conn.sendall(data)
+    return answer
+
+
+@pytest.fixture()
+def hostile_registry(monkeypatch: pytest.MonkeyPatch):
+    """Answers no honest server gives: Latin-1 and binary bytes (also for the IANA
+    referral query of the TLD) and an answer larger than the size cap."""
+    binary = bytes(range(256)) * 8
+    records = {
+        "latin1.xyz": _raw(LATIN1_RECORD),
+        "binary.top": _raw(binary),
+        "xyz": _raw(b"refer: 127.0.0.1\r\nwhois: \xff\xfe\x00bad\r\n" + binary),
+        "huge.info": _raw(b"Domain Name: huge.info\r\n" + b"% padding\r\n" * 40_000),
+    }
+    with WhoisServer(records) as srv:
+        monkeypatch.setenv("FAKEINVEST_WHOIS_SERVER", srv.address)
+        yield srv
+
+
+def test_latin1_and_binary_answers_are_read_not_raised(hostile_registry: WhoisServer) -> None:
+    latin1 = _lookup("latin1.xyz")
+    assert latin1.created == datetime(2026, 10, 1, tzinfo=UTC), latin1
+    binary = _lookup("binary.top")
+    assert binary.created is None and binary.error == "unparsable"
+
+
+def test_an_answer_over_the_size_cap_is_too_large_not_connect(
+        hostile_registry: WhoisServer) -> None:
+    facts = _lookup("huge.info")
+    assert facts.error == "too_large"

@@ -17,9 +17,12 @@ lookup past it); bodies are capped at :data:`MAX_RESPONSE_BYTES`.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
+import socket
 import ssl
+import threading
 import time
 from datetime import datetime
 from functools import lru_cache
@@ -89,8 +92,19 @@ def _remaining(deadline: float) -> float:
     return left
 
 
+def _abort(conn: http.client.HTTPConnection) -> None:
+    """Cut a connection at the deadline: a blocked read returns at once."""
+    with contextlib.suppress(OSError, AttributeError):
+        conn.sock.shutdown(socket.SHUT_RDWR)  # type: ignore[union-attr]
+
+
 def _get(url: str, deadline: float) -> tuple[int, dict[str, str], bytes]:
-    """GET ``url`` following redirects, everything within ``deadline``."""
+    """GET ``url`` following redirects, everything within ``deadline``.
+
+    Socket timeouts restart with every byte received, so a server that drips its status
+    line or headers would hold a read far past the deadline; a timer shuts the socket
+    down when the deadline comes, whatever the read is waiting for.
+    """
     for _ in range(MAX_REDIRECTS + 1):
         parts = urlsplit(url)
         conn_cls: type[http.client.HTTPConnection]
@@ -102,6 +116,7 @@ def _get(url: str, deadline: float) -> tuple[int, dict[str, str], bytes]:
             conn_cls = http.client.HTTPConnection
         conn = conn_cls(parts.hostname or "", parts.port, timeout=_remaining(deadline),
                         **kwargs)
+        watchdog: threading.Timer | None = None
         try:
             path = parts.path + (f"?{parts.query}" if parts.query else "")
             conn.request("GET", path or "/", headers={
@@ -109,6 +124,9 @@ def _get(url: str, deadline: float) -> tuple[int, dict[str, str], bytes]:
                 "User-Agent": "fakeinvest-rdap", "Connection": "close"})
             assert conn.sock is not None
             conn.sock.settimeout(_remaining(deadline))
+            watchdog = threading.Timer(_remaining(deadline), _abort, (conn,))
+            watchdog.daemon = True
+            watchdog.start()
             resp = conn.getresponse()
             headers = {k.lower(): v for k, v in resp.getheaders()}
             if resp.status in (301, 302, 303, 307, 308) and headers.get("location"):
@@ -126,9 +144,15 @@ def _get(url: str, deadline: float) -> tuple[int, dict[str, str], bytes]:
                 body += chunk
                 if len(body) > MAX_RESPONSE_BYTES:
                     raise WhoisLookupError(f"RDAP answer for {url} too large",
-                                           reason="unparsable")
+                                           reason="too_large")
+            _remaining(deadline)  # an answer cut short by the watchdog is no answer
             return resp.status, headers, bytes(body)
+        except (OSError, http.client.HTTPException):
+            _remaining(deadline)  # the watchdog cut it: a timeout, not a connect error
+            raise
         finally:
+            if watchdog is not None:
+                watchdog.cancel()
             conn.close()
     raise WhoisLookupError(f"RDAP: too many redirects for {url}", reason="http_status")
 
@@ -181,7 +205,7 @@ def query_rdap(domain: str, timeout: float = 10.0, base: str | None = None) -> d
         raise WhoisLookupError(f"RDAP: HTTP {status} for {domain}", reason="http_status")
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise WhoisLookupError(f"RDAP answer for {domain} is not JSON",
                                reason="unparsable") from exc
     if not isinstance(data, dict):
@@ -215,13 +239,30 @@ def _vcard_fn(entity: dict[str, Any]) -> str | None:
     return None
 
 
+#: Entities read from one RDAP answer at most (registries nest a handful).
+MAX_ENTITIES = 1000
+
+
 def _entities(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every entity of an RDAP object, nested ones included, depth first (an entity
+    before the entities inside it); iterative and capped at :data:`MAX_ENTITIES`, so an
+    answer nested thousands deep costs no recursion."""
     out: list[dict[str, Any]] = []
-    for ent in obj.get("entities") or []:
-        if isinstance(ent, dict):
+    top = obj.get("entities")
+    stack = [iter(top)] if isinstance(top, list) else []
+    while stack and len(out) < MAX_ENTITIES:
+        ent = next(stack[-1], _END)
+        if ent is _END:
+            stack.pop()
+        elif isinstance(ent, dict):
             out.append(ent)
-            out.extend(_entities(ent))
+            inner = ent.get("entities")
+            if isinstance(inner, list) and inner:
+                stack.append(iter(inner))
     return out
+
+
+_END = object()
 
 
 def _remark_texts(obj: dict[str, Any]) -> list[str]:

@@ -24,6 +24,8 @@ import time
 from datetime import datetime
 from typing import Any
 
+from whois.whois import NICClient
+
 from ..errors import WhoisLookupError
 from ..features.domain import registrable_domain, split_domain
 from ..snapshot import DomainFacts
@@ -42,6 +44,11 @@ _NO_MATCH = re.compile(
     r"(no match|not found|no entries found|no data found|domain not found|"
     r"no object found|status:\s*free|is available for registration|does not exist)",
     re.IGNORECASE)
+
+
+class _TooLargeError(OSError):
+    """The answer passed :data:`MAX_RESPONSE_BYTES` (an OSError, so that python-whois
+    lets it through like a socket error)."""
 
 
 class _DeadlineSocket:
@@ -78,7 +85,7 @@ class _DeadlineSocket:
         data = self._sock.recv(size)
         self._received += len(data)
         if self._received > MAX_RESPONSE_BYTES:
-            raise OSError("WHOIS response too large")
+            raise _TooLargeError(f"WHOIS answer larger than {MAX_RESPONSE_BYTES} bytes")
         return data
 
     def close(self) -> None:
@@ -107,9 +114,8 @@ def query_whois(domain: str, timeout: float = 10.0,
     Raises
     ------
     fakeinvest.errors.WhoisLookupError
-        ``reason`` is ``timeout``, ``connect`` or ``no_server``.
+        ``reason`` is ``timeout``, ``connect``, ``too_large`` or ``no_server``.
     """
-    from whois.whois import NICClient
 
     override = server
     deadline = time.monotonic() + timeout
@@ -136,8 +142,23 @@ def query_whois(domain: str, timeout: float = 10.0,
                 lock = _IANA_TLD_LOCKS.setdefault(key, threading.Lock())
             with lock:
                 if key not in _IANA_SERVERS:
-                    _IANA_SERVERS[key] = super().findwhois_iana(tld)
+                    _IANA_SERVERS[key] = self._ask_iana(tld)
                 return _IANA_SERVERS[key]
+
+        def _ask_iana(self, tld: str) -> str | None:
+            # python-whois's own version decodes the answer strictly (a Latin-1 or
+            # binary answer raised UnicodeDecodeError) and reads without a size cap.
+            s = self.get_socket()
+            try:
+                s.connect(("whois.iana.org", 43))
+                s.send(tld.encode("ascii", "replace") + b"\r\n")
+                answer = bytearray()
+                while chunk := s.recv(4096):
+                    answer += chunk
+            finally:
+                s.close()
+            m = re.search(r"whois:[ \t]+(.*?)\n", answer.decode("utf-8", "replace"))
+            return m.group(1).strip() or None if m else None
 
     try:
         ascii_domain = domain.encode("idna").decode("ascii")
@@ -151,6 +172,8 @@ def query_whois(domain: str, timeout: float = 10.0,
     except TimeoutError as exc:
         raise WhoisLookupError(f"WHOIS for {domain} timed out after {timeout:g} s",
                                reason="timeout") from exc
+    except _TooLargeError as exc:
+        raise WhoisLookupError(f"WHOIS for {domain}: {exc}", reason="too_large") from exc
     except OSError as exc:
         raise WhoisLookupError(f"WHOIS for {domain}: {exc}", reason="connect") from exc
     if not text:
