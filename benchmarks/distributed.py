@@ -127,9 +127,9 @@ def main() -> None:
     # rate times the measured 2-worker efficiency; one million sites:
     per_worker = two / 2
     for cores in (2, 64):
-        hours = 1_000_000 / (per_worker * cores) / 3600
+        minutes = 1_000_000 / (per_worker * cores) / 60
         print(f"projection: 1,000,000 sites on {cores:>2} cores ({per_worker:.1f} files/s "
-              f"per worker, as measured with 2 workers): {hours:.1f} h")
+              f"per worker, as measured with 2 workers): {minutes:.0f} min")
     print(f"(BLAS threads: {_blas_threads()} in the single process, 1 per Dask worker; "
           f"1-minute load average after each run: {' '.join(f'{x:.1f}' for x in load[1:])})")
 

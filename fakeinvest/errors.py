@@ -4,6 +4,7 @@ Every error the library raises on purpose derives from :class:`FakeinvestError`:
 
     FakeinvestError
     ├── BadInputError (also ValueError)       bad URL, unreadable file, bad argument
+    │   └── SnapshotIntegrityError            a saved snapshot was cut short or altered
     ├── MissingDependencyError (ImportError)  an optional extra is not installed
     ├── FetchError                            a site could not be fetched  -> Verdict.error
     │   ├── DNSError                          kind "dns"
@@ -54,6 +55,7 @@ __all__ = [
     "NotHTMLError",
     "QualityGateError",
     "RenderError",
+    "SnapshotIntegrityError",
     "TLSError",
     "TooLargeError",
     "TooManyRedirectsError",
@@ -73,6 +75,13 @@ class FakeinvestError(Exception):
 
 class BadInputError(FakeinvestError, ValueError):
     """The caller passed something that cannot be analysed (bad URL, unreadable file)."""
+
+
+class SnapshotIntegrityError(BadInputError):
+    """A WARC snapshot is not the evidence that was saved: a record's digest does not
+    match its content, records the snapshot declares are missing (a file cut short), or
+    the digests of its directory's ``index.jsonl`` disagree. It is refused rather than
+    re-scored, since a verdict on altered evidence would be silently wrong."""
 
 
 class MissingDependencyError(FakeinvestError, ImportError):

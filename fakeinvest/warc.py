@@ -29,7 +29,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from ._version import __version__
-from .errors import BadInputError
+from .errors import BadInputError, SnapshotIntegrityError
 from .snapshot import DomainFacts, Page, Snapshot, decode_html, payload_digest
 
 if TYPE_CHECKING:
@@ -164,11 +164,48 @@ def save_snapshot(snapshot: Snapshot, path: str | Path) -> Path:
                     warc_content_type="image/png",
                     warc_headers_dict={"WARC-Date": date, "WARC-Refers-To": response_id}))
         meta = {"url": snapshot.url, "fetched_at": snapshot.fetched_at.isoformat(),
-                "domain": snapshot.domain.to_dict(), "fakeinvest": __version__}
+                "domain": snapshot.domain.to_dict(), "fakeinvest": __version__,
+                "records": _declared(snapshot)}
         writer.write_record(writer.create_warc_record(
             _META_URI, "metadata", payload=io.BytesIO(json.dumps(meta).encode("utf-8")),
             warc_content_type="application/json", warc_headers_dict={"WARC-Date": date}))
     return path
+
+
+def _declared(snapshot: Snapshot) -> dict[str, int]:
+    """The records a snapshot file holds besides the metadata (checked on load)."""
+    return {"response": len(snapshot.pages),
+            "conversion": sum(p.rendered for p in snapshot.pages),
+            "resource": sum(p.screenshot is not None for p in snapshot.pages)}
+
+
+def _check_index(path: Path, snapshot: Snapshot) -> None:
+    """Compare the pages' digests with the directory's ``index.jsonl`` entry, if any."""
+    index = path.parent / INDEX_NAME
+    if not index.is_file():
+        return
+    entry = None
+    try:
+        with open(index, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                try:
+                    item = json.loads(line)
+                except ValueError:
+                    continue  # a torn last line of an interrupted scan
+                if isinstance(item, dict) and item.get("file") == path.name:
+                    entry = item
+    except OSError:
+        return
+    if entry is None:
+        return
+    listed = [p.get("digest") for p in entry.get("pages") or [] if isinstance(p, dict)]
+    found = [payload_digest(p.raw if p.raw is not None else p.html.encode("utf-8"))
+             for p in snapshot.pages]
+    if listed != found:
+        raise SnapshotIntegrityError(
+            f"{path} does not match its entry in {index}: the page digests differ "
+            f"({len(listed)} listed, {len(found)} in the file); the snapshot or the index "
+            "was altered after the scan")
 
 
 def load_snapshot(path: str | Path) -> Snapshot:
@@ -184,6 +221,10 @@ def load_snapshot(path: str | Path) -> Snapshot:
 
     Raises
     ------
+    fakeinvest.errors.SnapshotIntegrityError
+        The evidence is not what was saved: a record's WARC digest does not match its
+        content, records the snapshot declares are missing (a file cut short), or the
+        page digests differ from the directory's ``index.jsonl``.
     fakeinvest.errors.BadInputError
         The file is missing, not a WARC file, or holds no page.
     """
@@ -192,9 +233,13 @@ def load_snapshot(path: str | Path) -> Snapshot:
     pages: list[Page] = []
     by_id: dict[str, int] = {}
     meta: dict = {}
+    counts = {"response": 0, "conversion": 0, "resource": 0}
     try:
         with open(path, "rb") as fh:
-            for rec in ArchiveIterator(fh):
+            # Digests are checked as each record is read to its end; a mismatch raises.
+            for rec in ArchiveIterator(fh, check_digests="raise"):
+                if rec.rec_type in counts:
+                    counts[rec.rec_type] += 1
                 refers = rec.rec_headers.get_header("WARC-Refers-To")
                 if rec.rec_type == "conversion" and refers in by_id:
                     i = by_id[refers]
@@ -221,15 +266,38 @@ def load_snapshot(path: str | Path) -> Snapshot:
                 elif rec.rec_type == "metadata" and \
                         rec.rec_headers.get_header("WARC-Target-URI") == _META_URI:
                     meta = json.loads(rec.content_stream().read().decode("utf-8"))
+                    if not isinstance(meta, dict):
+                        raise ValueError("the metadata record is not a JSON object")
     except FileNotFoundError as exc:
         raise BadInputError(f"no snapshot file at {path}") from exc
-    except (ArchiveLoadFailed, ValueError, OSError) as exc:
+    except ArchiveLoadFailed as exc:
+        if "digest" in str(exc).lower():
+            raise SnapshotIntegrityError(
+                f"{path} failed its WARC digest check ({exc}): a record was altered after "
+                "it was written") from exc
         raise BadInputError(f"{path} is not a readable WARC snapshot: {exc}") from exc
+    except (ValueError, OSError, EOFError) as exc:
+        raise BadInputError(f"{path} is not a readable WARC snapshot: {exc}") from exc
+    except Exception as exc:  # warcio on a damaged file: AttributeError, TypeError ...
+        raise BadInputError(f"{path} is not a readable WARC snapshot "
+                            f"({type(exc).__name__}: {exc})") from exc
     if not pages:
         raise BadInputError(f"{path} holds no page (no WARC response record)")
-    d = meta.get("domain") or {}
-    domain = DomainFacts.from_dict(d)
-    fetched = meta.get("fetched_at")
-    kwargs = {"fetched_at": datetime.fromisoformat(fetched)} if fetched else {}
-    return Snapshot(url=meta.get("url", pages[0].url), pages=tuple(pages), domain=domain,
-                    **kwargs)
+    if not meta:
+        raise SnapshotIntegrityError(
+            f"{path} is incomplete: the metadata record that ends every snapshot is missing "
+            "(the file was cut short, or was not written by fakeinvest)")
+    declared = meta.get("records")
+    if isinstance(declared, dict) and {k: declared.get(k) for k in counts} != counts:
+        raise SnapshotIntegrityError(
+            f"{path} is incomplete: it declares {declared} records but holds {counts}")
+    try:
+        domain = DomainFacts.from_dict(meta.get("domain") or {})
+        fetched = meta.get("fetched_at")
+        kwargs = {"fetched_at": datetime.fromisoformat(fetched)} if fetched else {}
+    except (TypeError, ValueError) as exc:
+        raise BadInputError(f"{path} has an unreadable metadata record: {exc}") from exc
+    snapshot = Snapshot(url=meta.get("url", pages[0].url), pages=tuple(pages),
+                        domain=domain, **kwargs)
+    _check_index(Path(path), snapshot)
+    return snapshot

@@ -111,3 +111,74 @@ def test_snapshot_directory_keeps_an_index(site_server: SiteServer, demo_config,
                         rec.rec_headers.get_header("WARC-Payload-Digest")
         # The index's digests are the WARC's own: the file can be checked against it.
         assert {p["url"]: p["digest"] for p in entry["pages"]} == digests
+
+
+def _evidence(tmp_path: Path) -> tuple[Snapshot, Path]:
+    """A three-page snapshot with WHOIS facts, saved into a directory with an index."""
+    from datetime import UTC, datetime
+
+    from fakeinvest.snapshot import DomainFacts, Page
+    from fakeinvest.warc import append_index, index_entry
+
+    pages = tuple(Page(f"https://atfx-vn.com/{name}", f"<html><body><p>{text}</p></body></html>",
+                       role=role)
+                  for name, text, role in (("", "ATFX Pro: 24% daily profit", "landing"),
+                                           ("plans", "VIP 3: 24% daily for 30 days", "plans"),
+                                           ("withdraw", "Upgrade to VIP to withdraw", "withdraw")))
+    snap = Snapshot(url="https://atfx-vn.com/", pages=pages, domain=DomainFacts(
+        domain="atfx-vn.com", created=datetime(2026, 11, 1, tzinfo=UTC), source="whois"))
+    path = save_snapshot(snap, tmp_path)
+    append_index(tmp_path, index_entry(snap, path))
+    return snap, path
+
+
+def test_a_snapshot_cut_short_is_refused_at_every_length(tmp_path: Path) -> None:
+    """Cut anywhere (inside a record or between two, before the metadata record that
+    ends it): refused, never a snapshot with fewer pages or without its WHOIS facts. Only
+    a cut in the tail of the last gzip member, after every record is complete and has passed
+    its digest, still gives the whole snapshot."""
+    snap, path = _evidence(tmp_path)
+    assert load_snapshot(path) == snap
+    data = path.read_bytes()
+    cut = tmp_path / "cut"
+    cut.mkdir()
+    for n in sorted({*range(0, len(data), max(1, len(data) // 60)), len(data) - 1}):
+        target = cut / f"{n}.warc.gz"
+        target.write_bytes(data[:n])
+        try:
+            again = load_snapshot(target)
+        except errors.BadInputError:
+            continue
+        assert again == snap and n > len(data) - 32, n  # only the last member's tail
+    # cut exactly before the metadata record: a clean gzip member boundary
+    raw = gzip.decompress(data)
+    head = raw[:raw.rindex(b"WARC/1.", 0, raw.rindex(b"WARC-Type: metadata"))]
+    (cut / "nometa.warc").write_bytes(head)
+    with pytest.raises(errors.SnapshotIntegrityError, match="metadata record"):
+        load_snapshot(cut / "nometa.warc")
+
+
+def test_an_altered_payload_fails_its_digest(tmp_path: Path) -> None:
+    _snap, path = _evidence(tmp_path)
+    raw = gzip.decompress(path.read_bytes())
+    assert b"24% daily" in raw
+    altered = tmp_path / "elsewhere"
+    altered.mkdir()
+    (altered / "a.warc").write_bytes(raw.replace(b"24% daily", b"24% month", 1))
+    with pytest.raises(errors.SnapshotIntegrityError, match="digest"):
+        load_snapshot(altered / "a.warc")
+    (altered / "b.warc").write_bytes(raw)  # the same bytes unaltered load
+    assert len(load_snapshot(altered / "b.warc").pages) == 3
+
+
+def test_the_index_digests_are_checked(tmp_path: Path) -> None:
+    """A snapshot rewritten with valid WARC digests still disagrees with its index."""
+    import dataclasses
+
+    snap, path = _evidence(tmp_path)
+    other = dataclasses.replace(snap, pages=(dataclasses.replace(
+        snap.pages[0], html=snap.pages[0].html.replace("daily", "yearly")),
+        *snap.pages[1:]))
+    save_snapshot(other, path)
+    with pytest.raises(errors.SnapshotIntegrityError, match="index"):
+        load_snapshot(path)
