@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import time
+import warnings
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import islice
@@ -343,7 +345,9 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
     def to_verdicts(items: list[tuple[int, str, object, float]]) -> list[Verdict]:
         """Score the sites that arrived together as one batch."""
         ok = [(url, res) for _i, url, res, _t in items if isinstance(res, Snapshot)]
+        t0 = time.monotonic()
         scored = iter(model.verdicts([snap for _u, snap in ok], [u for u, _s in ok]))
+        scoring = time.monotonic() - t0  # counted in each site's elapsed time
         out = []
         for _index, url, res, elapsed in items:
             if isinstance(res, BaseException):
@@ -354,8 +358,13 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
                 if snapshot_dir is not None:
                     from .warc import append_index, index_entry, save_snapshot
 
-                    saved = save_snapshot(res, Path(snapshot_dir))
-                    append_index(snapshot_dir, index_entry(res, saved, v))
+                    try:
+                        saved = save_snapshot(res, Path(snapshot_dir))
+                        append_index(snapshot_dir, index_entry(res, saved, v))
+                    except OSError as exc:  # a full disk must not end the whole run
+                        warnings.warn(f"the snapshot of {url} was not saved: {exc}",
+                                      RuntimeWarning, stacklevel=2)
+                elapsed += scoring
             out.append(dataclasses.replace(v, elapsed=round(elapsed, 3)))
         return out
 

@@ -108,6 +108,10 @@ def _read_url_list(path: Path) -> list[str]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise errors.BadInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise errors.BadInputError(
+            f"{path} is not a UTF-8 text file of URLs (byte {exc.start} cannot be decoded); "
+            "convert it, e.g. iconv -f latin1 -t utf-8") from exc
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
@@ -157,6 +161,12 @@ def _scan_to_file(urls: list[str], output: Path, args: argparse.Namespace,
     from .api import scan_many
     from .batch._results import done_urls, verdict_line
 
+    if output.is_dir():
+        raise errors.BadInputError(f"--output {output} is a directory; give a file for the "
+                                   "JSON lines (a directory of part files needs --dask)")
+    if not output.parent.is_dir():
+        raise errors.BadInputError(f"--output {output}: the folder {output.parent} does not "
+                                   "exist; create it first")
     done = done_urls(output)
     todo = [u for u in urls if u not in done]
     failures = 0

@@ -21,6 +21,7 @@ given no config:
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -134,8 +135,12 @@ class FetchConfig:
                 "e.g. 'http://proxy.example:3128'")
         if self.max_pages < 1:
             raise ValueError("max_pages must be >= 1")
-        if self.site_deadline <= 0 or self.connect_timeout <= 0 or self.read_timeout <= 0:
-            raise ValueError("timeouts and the site deadline must be positive")
+        times = (self.site_deadline, self.connect_timeout, self.read_timeout)
+        if not all(math.isfinite(t) and t > 0 for t in times):
+            raise ValueError("timeouts and the site deadline must be positive, finite "
+                             f"numbers of seconds (got {', '.join(f'{t:g}' for t in times)})")
+        if not math.isfinite(self.backoff):
+            raise ValueError("backoff must be a finite number of seconds")
         if self.max_bytes < 1024:
             raise ValueError("max_bytes must be at least 1024")
         if self.max_redirects < 0:
@@ -219,8 +224,8 @@ class LookupConfig:
     cache_dir: str | Path | None = None
 
     def __post_init__(self) -> None:
-        if self.timeout <= 0:
-            raise ValueError("timeout must be positive")
+        if not (math.isfinite(self.timeout) and self.timeout > 0):
+            raise ValueError(f"timeout must be a positive, finite number (got {self.timeout:g})")
         if self.whois_server is not None:
             _host, sep, port = self.whois_server.strip().rpartition(":")
             if not sep or not port.isdigit():

@@ -54,13 +54,21 @@ def _warc_date(dt: datetime) -> str:
     return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+_MAX_HOST_IN_NAME = 120
+
+
 def snapshot_filename(snapshot: Snapshot) -> str:
     """A file name for a snapshot: ``<host>-<UTC time>-<URL hash>.warc.gz``.
 
     The short hash of the scanned URL keeps two URLs of one host, scanned in the same
     second, from overwriting each other.
     """
-    host = (urlsplit(snapshot.url or "").hostname or "page").replace(":", "_")
+    try:
+        host = urlsplit(snapshot.url or "").hostname or "page"
+    except ValueError:
+        host = "page"
+    # File names are limited to 255 bytes: a long host name is cut (the hash tells apart).
+    host = host.replace(":", "_").replace("/", "_")[:_MAX_HOST_IN_NAME]
     tag = hashlib.sha1((snapshot.url or "").encode("utf-8")).hexdigest()[:8]
     return f"{host}-{snapshot.fetched_at.strftime('%Y%m%dT%H%M%SZ')}-{tag}.warc.gz"
 

@@ -128,3 +128,36 @@ def test_bulk_scan_needs_urls(tmp_path: Path) -> None:
     assert res.returncode == 2 and "no URL" in res.stderr
     missing = run("scan", "--input", str(tmp_path / "absent.txt"))
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+@pytest.mark.parametrize(("case", "message"), [
+    ("binary-input", "not a UTF-8 text file"),
+    ("latin1-input", "not a UTF-8 text file"),
+    ("output-in-missing-folder", "does not exist"),
+    ("output-is-a-folder", "is a directory"),
+    ("deadline-nan", "finite"),
+    ("deadline-inf", "finite"),
+    ("deadline-negative", "positive"),
+])
+def test_bad_bulk_arguments_are_one_line_and_exit_2(tmp_path: Path, case: str,
+                                                    message: str) -> None:
+    """Nothing is scanned (the URL would not even answer): each argument is refused
+    first, in one line."""
+    urls = tmp_path / "urls.txt"
+    urls.write_text("http://127.0.0.1:9/\n", encoding="utf-8")
+    args = ["scan", "--input", str(urls), "--no-whois", "--output", str(tmp_path / "r.jsonl")]
+    if case == "binary-input":
+        urls.write_bytes(bytes(range(256)))
+    elif case == "latin1-input":
+        urls.write_bytes("http://caf\xe9.example/\n".encode("latin-1"))
+    elif case == "output-in-missing-folder":
+        args[-1] = str(tmp_path / "missing" / "r.jsonl")
+    elif case == "output-is-a-folder":
+        args[-1] = str(tmp_path)
+    else:
+        args += ["--deadline", {"deadline-nan": "nan", "deadline-inf": "inf",
+                                "deadline-negative": "-1"}[case]]
+    res = run(*args)
+    assert res.returncode == 2, res.stderr
+    assert message in res.stderr
+    assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1

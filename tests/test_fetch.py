@@ -145,7 +145,10 @@ def test_decode_html_survives_a_lying_header() -> None:
     assert "Lợi nhuận" in decode_html(body.encode("utf-8"), "text/html; charset=ascii")
 
 
-@pytest.mark.parametrize("bad", ["", "ftp://example.com/", "http://", "javascript:alert(1)"])
+@pytest.mark.parametrize("bad", ["", "ftp://example.com/", "http://", "javascript:alert(1)",
+                                 "http://[::1", "http://a..b/", "http://x.example:99999/",
+                                 "http://" + "a" * 64 + ".example/",
+                                 "http://" + ("a" * 60 + ".") * 5 + "example/"])
 def test_validate_url_rejects_non_http(bad: str) -> None:
     with pytest.raises(errors.BadInputError):
         validate_url(bad)

@@ -182,3 +182,15 @@ def test_the_index_digests_are_checked(tmp_path: Path) -> None:
     save_snapshot(other, path)
     with pytest.raises(errors.SnapshotIntegrityError, match="index"):
         load_snapshot(path)
+
+
+def test_a_host_name_too_long_for_a_file_name_still_saves(tmp_path: Path) -> None:
+    """A 252-character host name (legal in DNS) would make a file name over 255 bytes."""
+    from fakeinvest.snapshot import Page
+
+    host = ".".join(["a" * 62] * 4)[:248] + ".com"
+    assert len(host) == 252
+    snap = Snapshot(url=f"https://{host}/", pages=(Page(f"https://{host}/", "<p>x</p>"),))
+    path = save_snapshot(snap, tmp_path)
+    assert len(path.name.encode()) <= 255
+    assert load_snapshot(path) == snap

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Any
 
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
+
+from ..textextract import parse_html
 
 __all__ = ["DEFAULT_MAX_DISTANCE", "dom_fingerprint", "fingerprint_distance", "same_kit"]
 
@@ -26,11 +29,10 @@ MAX_FINGERPRINT_CHARS = 2_000_000
 MAX_FINGERPRINT_ELEMENTS = 8_000
 
 # Rendered elements only: relaunches add and drop analytics, chat widgets, fonts and SEO
-# tags all the time, and inline SVG icons are drawings, not page structure. Filtering in
-# the selector keeps the per-element Python work (the bulk of the cost) down.
-_NOT_RENDERED = "svg *, noscript, noscript *, script, style, template, link, meta, base, title"
-_SELECTOR = f"body *:not({_NOT_RENDERED})"
-_SELECTOR_ANY = f"*:not({_NOT_RENDERED})"  # framesets: no body
+# tags all the time, and inline SVG icons are drawings, not page structure. An <svg> is
+# kept but not entered; these are neither kept nor entered:
+_SKIPPED = frozenset({"noscript", "script", "style", "template", "link", "meta", "base",
+                      "title"})
 _DIGITS = re.compile(r"\d+")
 
 # (tag, raw class attribute) -> token hash; bounded, cleared when full.
@@ -59,13 +61,8 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> _S31)
 
 
-def _parse(html: str):
-
-    html = html[:MAX_FINGERPRINT_CHARS]
-    try:
-        return LexborHTMLParser(html)
-    except UnicodeError:  # lone surrogates cannot be encoded for the parser
-        return LexborHTMLParser(html.encode("utf-8", "replace").decode("utf-8"))
+def _parse(html: str) -> LexborHTMLParser:
+    return parse_html(html[:MAX_FINGERPRINT_CHARS])
 
 
 def _token_hash(tag: str, cls: str | None) -> int:
@@ -85,23 +82,36 @@ def _elements(html: str) -> tuple[list[int], list[int]]:
     digits removed).
     """
     tree = _parse(html)
-    nodes = tree.css(_SELECTOR if tree.body is not None else _SELECTOR_ANY)
     hashes: list[int] = []
     parents: list[int] = []
-    index: dict[int, int] = {}
     cache = _token_cache
-    for node in nodes[:MAX_FINGERPRINT_ELEMENTS]:
-        index[node.mem_id] = len(hashes)
-        parent = node.parent
-        parents.append(index.get(parent.mem_id, -1) if parent is not None else -1)
-        key = (node.tag or "", node.attributes.get("class"))
+    body = tree.body
+    # Depth first, in document order, with an explicit stack: linear in the number of
+    # nodes whatever the depth (a CSS descendant selector walks every node's ancestors,
+    # quadratic on thousands of unclosed tags).
+    stack: list[tuple[Any, int]] = [(body.child, -1)] if body is not None else \
+        [(tree.root, -1)] if tree.root is not None else []
+    while stack and len(hashes) < MAX_FINGERPRINT_ELEMENTS:
+        node, parent = stack.pop()
+        if node is None:
+            continue
+        stack.append((node.next, parent))
+        if not node.is_element_node:
+            continue
+        tag = node.tag or ""
+        if tag in _SKIPPED:
+            continue
+        key = (tag, node.attributes.get("class"))
         value = cache.get(key)
         if value is None:
             value = _token_hash(*key)
             if len(cache) >= _CACHE_MAX:
                 cache.clear()
             cache[key] = value
+        parents.append(parent)
         hashes.append(value)
+        if tag != "svg":
+            stack.append((node.child, len(hashes) - 1))
     return hashes, parents
 
 

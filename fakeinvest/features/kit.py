@@ -108,7 +108,7 @@ _QUERY = re.compile(r"\?(a|ref)=")
 # A URL (or path) ends, going backwards, at one of these characters ...
 _URL_RUN = re.compile(r"[^\s\"'<>=(),;`{}\[\]|\\^]*")
 # ... and going forwards (a query string has "=", "&amp;" has ";") at one of these.
-_URL_TAIL = re.compile(r"[^\s\"'<>(),`{}\[\]|\\^]*")
+_URL_TAIL = re.compile(r"[^\s\"'<>(),`{}\[\]|\\^]{0,2048}")
 _MORE_PARAMS = re.compile(r"&(?:amp;)?[\w.-]+=", _A)
 
 # GoldCoders H-Script routes; only the script's own route names count.
@@ -130,7 +130,7 @@ _ROUTE_PREFIX = re.compile(
 )
 # ``?ref=`` on the site root only: ``?ref=``, ``/?ref=``, ``https://host/?ref=``.
 _REF_PREFIX = re.compile(r"(?:(?:https?:)?//[\w.-]+(?::\d+)?)?/?(?:index\.php)?", _A | re.I)
-_REF_VALUE = re.compile(r"[^\s\"'<>&;`]*")
+_REF_VALUE = re.compile(r"[^\s\"'<>&;`]{0,256}")  # a referral code is short: bounded scan
 _REF_PLACEHOLDER = re.compile(
     r"[{`$\[%]|(?:your_?)?user(?:name|_?id|_?login)?$|yourname$|login$|x{3,}$", _A | re.I
 )

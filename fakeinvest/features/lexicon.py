@@ -444,8 +444,15 @@ def _engine() -> _Engine:
     return _Engine(entries, scanned)
 
 
+#: Trigger positions examined per text (each runs an anchored match). Ordinary pages have
+#: hundreds (the most seen in the corpus: about 3,000); a page repeating a trigger word a
+#: hundred thousand times is an attack on the matcher, and its work is bounded here.
+MAX_TRIGGERS = 10_000
+
+
 def _raw_hits(norm: str, low: str) -> list[tuple[int, int, str]]:
-    """All anchored hits ``(start, end, signal)``; `low` is ``norm`` lower-cased."""
+    """All anchored hits ``(start, end, signal)``; `low` is ``norm`` lower-cased. At most
+    :data:`MAX_TRIGGERS` trigger positions are examined, the first ones in each scanner."""
     eng = _engine()
     hits: list[tuple[int, int, str]] = []
     plans = eng.plans
@@ -470,16 +477,20 @@ def _raw_hits(norm: str, low: str) -> list[tuple[int, int, str]]:
             run(0, first.group())
         search = eng.word_scanner.search
         m = search(low)
-        while m is not None:
+        budget = MAX_TRIGGERS
+        while m is not None and budget > 0:
             pos = m.start(1)
             run(pos, m.group(1))
+            budget -= 1
             m = search(low, pos)
     for scanner in eng.other_scanners:
         search = scanner.search
         m = search(low)
-        while m is not None:
+        budget = MAX_TRIGGERS
+        while m is not None and budget > 0:
             pos = m.start()
             run(pos, m.group())
+            budget -= 1
             m = search(low, pos + 1)
     for signal, rx in eng.scanned:
         hits.extend((m.start(), m.end(), signal) for m in rx.finditer(norm))
@@ -902,7 +913,8 @@ def _reported(norm: str, low: str) -> list[tuple[int, int]]:
     * A page with at least :data:`_WARNING_ARTICLE` warning words is an article about
       scams (a bank's or a regulator's warning): all of it.
 
-    One pass over the warning words, one over the quote marks: linear in the text.
+    One pass over the warning words (it stops at the article threshold), one over the
+    quote marks: linear in the text.
     """
     spans: list[tuple[int, int]] = []
     warnings = 0
@@ -911,13 +923,13 @@ def _reported(norm: str, low: str) -> list[tuple[int, int]]:
         if aux.inner_neg.search(low, max(0, m.start() - 12), m.start()):
             continue  # "we are not a scam", "không phải lừa đảo": a denial, not a warning
         warnings += 1
+        if warnings >= _WARNING_ARTICLE:  # an article about scams: all of it, at once
+            return [(0, len(norm))]
         lo = max(0, m.start() - _REPORT_REACH)
         before = [b.end() for b in _SENTENCE_BREAK.finditer(norm, lo, m.start())]
         after = _SENTENCE_BREAK.search(norm, m.end(), m.end() + _REPORT_REACH)
         spans.append((before[-1] if before else lo,
                       after.start() if after else min(len(norm), m.end() + _REPORT_REACH)))
-    if warnings >= _WARNING_ARTICLE:
-        return [(0, len(norm))]
     if warnings >= _WARNING_PAGE:
         opened: tuple[int, str] | None = None
         for q in _QUOTE_CHAR.finditer(norm):

@@ -241,7 +241,9 @@ def _normalise_full(text: str, form: Form) -> tuple[str, OffsetMap | None]:
             continue
         seg_start = a
         for i in range(a + 1, b + 1):
-            if i < b and combining(text[i]):
+            # A cluster is cut after _MAX_RUN characters, as in the light mode: ordering
+            # thousands of stacked marks would cost the square of their number.
+            if i < b and combining(text[i]) and i - seg_start < _MAX_RUN:
                 continue
             seg = text[seg_start:i]
             repl = normalize(form, seg)

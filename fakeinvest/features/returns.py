@@ -792,6 +792,11 @@ class _PrefixScanner:
         return self._by_end.get(pos)
 
 
+#: Percentages examined per text: the work per page is bounded (the corpus page with the
+#: most has 123; a page of a hundred thousand "1%" is an attack on the extractor).
+MAX_PERCENTAGES = 1000
+
+
 def _claims(text: str) -> list[ReturnClaim]:
     pats = _patterns()
     norm, omap = _normalise(text)
@@ -800,7 +805,9 @@ def _claims(text: str) -> list[ReturnClaim]:
 
     claims: list[ReturnClaim] = []
     floor = 0  # nothing before this offset may belong to the next claim
-    for pm in pats.pct.finditer(norm):
+    for n, pm in enumerate(pats.pct.finditer(norm)):
+        if n >= MAX_PERCENTAGES:
+            break
         if pm.start() < floor:
             continue
         num_start, pct_end = pm.start(), pm.end()

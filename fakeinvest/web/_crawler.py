@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import ipaddress
 import random
 import re
 import socket
@@ -91,12 +92,31 @@ def validate_url(url: str) -> str:
         if re.match(r"^[a-z][a-z0-9+.-]*:(?!\d)", url, re.IGNORECASE):
             raise errors.BadInputError(f"{url!r}: only http and https URLs can be scanned")
         url = "http://" + url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host, _port = parts.hostname, parts.port  # a bad port raises here
+    except ValueError as exc:  # "http://[::1": an unclosed IPv6 literal ...
+        raise errors.BadInputError(f"{url!r} is not a valid URL: {exc}") from exc
     if parts.scheme not in ("http", "https"):
         raise errors.BadInputError(f"{url!r}: only http and https URLs can be scanned")
-    if not parts.hostname:
+    if not host:
         raise errors.BadInputError(f"{url!r} has no host name")
+    if not _is_ip(host):
+        try:
+            ascii_host = host.rstrip(".").encode("idna")
+        except UnicodeError as exc:  # "a..b", a label over 63 characters ...
+            raise errors.BadInputError(f"{url!r}: {host!r} is not a valid host name") from exc
+        if len(ascii_host) > 253:
+            raise errors.BadInputError(f"{url!r}: the host name is longer than 253 characters")
     return url
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 _NUMERIC_HOST = re.compile(r"^(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}$",
@@ -496,6 +516,9 @@ class Crawler:
         try:
             async with asyncio.timeout_at(deadline):
                 landing = await self.get(url, "landing", deadline)
+                # Parse it (text, links) in a worker thread: a page that is slow to parse
+                # must not hold the event loop, and with it every other site in flight.
+                await asyncio.to_thread(lambda: landing.content)
                 if config.render == "always" or (
                         config.render == "auto" and looks_like_app_shell(landing)):
                     if self._browser is None:
