@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -67,6 +68,9 @@ def payload_digest(body: bytes) -> str:
     return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True)
 class Page:
     """One fetched (or saved) HTML page.
@@ -105,6 +109,12 @@ class Page:
     headers: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
     rendered: bool = False
     screenshot: bytes | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Lone surrogates (from a str built by hand, never from decoded bytes) cannot be
+        # written as UTF-8: replace them, so a saved snapshot re-scores as this page does.
+        if isinstance(self.html, str) and _SURROGATE.search(self.html):
+            object.__setattr__(self, "html", _SURROGATE.sub("\ufffd", self.html))
 
     @cached_property
     def content(self) -> PageText:

@@ -57,3 +57,15 @@ def test_score_benchmark_runs_every_path() -> None:
     for label in ("bare Lexbor parse", "score_html, one by one", "score_many, batch 5",
                   "import to first verdict"):
         assert label in out.stdout, out.stdout
+
+
+def test_hostile_benchmark_runs_every_generator() -> None:
+    from fakeinvest.testing._documents import GENERATORS
+
+    out = subprocess.run(
+        [sys.executable, str(BENCH / "hostile.py"), "--scale", "0.02", "--pages", "5",
+         "--repeats", "1"], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    for name in GENERATORS:
+        assert name in out.stdout
+    assert "worst:" in out.stdout
