@@ -319,3 +319,31 @@ def test_text_terms_are_quoted_where_they_stand(text: str, term: str,
         assert quote in found and page == "https://a.example/"
         start = found.lower().find(term.split()[0])
         assert start >= 0
+
+
+def test_fast_term_counts_are_scikit_learns() -> None:
+    """The C-level term counting gives scikit-learn's count matrix entry for entry, on
+    text built from the vocabulary itself, stop words, odd Unicode and punctuation."""
+    import random
+
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from fakeinvest.model._pipeline import features_step, tfidf_counts
+
+    vec = features_step(load_model().pipeline).transformer_list[1][1].steps[1][1]
+    rng = random.Random(0)
+    words = [w for term in rng.sample(sorted(vec.vocabulary_), 3000) for w in term.split()]
+    words += ["the", "and", "trading", "İstanbul", "ß", "ﬁnance", "x", "_", "2%", "ÀÉ", "日息1%",
+              "lãi", "suất", "\u0301", "don't", "a-b", "USDT", "TRC20"]
+    docs = ["", "  ", "ATFX ATFX atfx"]
+    for n in (5, 50, 500, 5000):
+        docs.append("".join(rng.choice(words) + rng.choice([" ", ", ", ". ", "\n", "-", "/"])
+                            for _ in range(n)))
+    fast = tfidf_counts(vec, docs)
+    slow = CountVectorizer.transform(vec, docs)
+    assert fast.shape == slow.shape and fast.nnz == slow.nnz > 0
+    assert abs(fast - slow).max() == 0
+    assert (fast.indices == slow.indices).all() and (fast.indptr == slow.indptr).all()
+    assert abs(vec._tfidf.transform(fast) - vec.transform(docs)).max() == 0
+    other = CountVectorizer(analyzer="char").fit(["abc"])
+    assert tfidf_counts(other, ["abc"]) is None  # another configuration: not handled

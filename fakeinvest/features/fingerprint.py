@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
 
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
@@ -85,21 +84,30 @@ def _elements(html: str) -> tuple[list[int], list[int]]:
     hashes: list[int] = []
     parents: list[int] = []
     cache = _token_cache
-    body = tree.body
-    # Depth first, in document order, with an explicit stack: linear in the number of
-    # nodes whatever the depth (a CSS descendant selector walks every node's ancestors,
-    # quadratic on thousands of unclosed tags).
-    stack: list[tuple[Any, int]] = [(body.child, -1)] if body is not None else \
-        [(tree.root, -1)] if tree.root is not None else []
-    while stack and len(hashes) < MAX_FINGERPRINT_ELEMENTS:
-        node, parent = stack.pop()
-        if node is None:
+    root = tree.body if tree.body is not None else tree.root
+    if root is None:
+        return hashes, parents
+    # Elements in document order, iterated in C; each one's parent is looked up by id, so
+    # the walk is linear whatever the depth (a CSS descendant selector walks every
+    # element's ancestors: quadratic on thousands of unclosed tags). Elements inside a
+    # skipped one (a <noscript>, an <svg>'s drawing) are skipped with it.
+    index: dict[int, int] = {}
+    closed: set[int] = set()  # elements whose descendants are not fingerprinted
+    top = root.mem_id
+    nodes = root.traverse(include_text=False)
+    if tree.body is not None:
+        next(nodes, None)  # <body> itself is not fingerprinted
+    for node in nodes:
+        if len(hashes) >= MAX_FINGERPRINT_ELEMENTS:
+            break
+        if not node.is_element_node:  # comments
             continue
-        stack.append((node.next, parent))
-        if not node.is_element_node:
-            continue
+        parent = node.parent
+        pid = parent.mem_id if parent is not None else top
         tag = node.tag or ""
-        if tag in _SKIPPED:
+        mid = node.mem_id
+        if pid in closed or tag in _SKIPPED:
+            closed.add(mid)
             continue
         key = (tag, node.attributes.get("class"))
         value = cache.get(key)
@@ -108,10 +116,11 @@ def _elements(html: str) -> tuple[list[int], list[int]]:
             if len(cache) >= _CACHE_MAX:
                 cache.clear()
             cache[key] = value
-        parents.append(parent)
+        index[mid] = len(hashes)
+        parents.append(index.get(pid, -1))
         hashes.append(value)
-        if tag != "svg":
-            stack.append((node.child, len(hashes) - 1))
+        if tag == "svg":  # kept, but its drawing is not page structure
+            closed.add(mid)
     return hashes, parents
 
 

@@ -18,6 +18,9 @@ and the bounded topic block.
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -54,6 +57,7 @@ __all__ = [
     "dense_step",
     "features_step",
     "snapshot_transformers",
+    "tfidf_counts",
     "union_transform",
 ]
 
@@ -364,8 +368,68 @@ def union_transform(union: Any, snapshots: Sequence[Snapshot],
             rows = [fs.vector(names) for fs in features]
             matrix = np.vstack(rows) if rows else np.empty((0, len(names)))
             parts.append(branch[1:].transform(matrix) if len(branch.steps) > 1 else matrix)
+        elif isinstance(first, SnapshotText) and len(branch.steps) > 1 and (
+                (counts := tfidf_counts(branch.steps[1][1],
+                                        first.transform(snapshots))) is not None):
+            X = branch.steps[1][1]._tfidf.transform(counts, copy=False)
+            parts.append(branch[2:].transform(X) if len(branch.steps) > 2 else X)
         else:
             parts.append(branch.transform(snapshots))
     if any(sparse.issparse(p) for p in parts):
         return sparse.hstack(parts).tocsr()
     return np.hstack(parts)
+
+
+def tfidf_counts(vectorizer: Any, docs: list[str]) -> Any:
+    """The term-count matrix ``vectorizer.transform`` computes before its TF-IDF step,
+    built with C-level mapping and counting instead of scikit-learn's per-token loop.
+
+    Only the configuration :func:`build_pipeline` uses is handled (word unigrams and
+    bigrams of lower-cased text, a token pattern, stop words, a fitted vocabulary); for
+    any other the answer is None and the caller uses the vectoriser itself. The matrix
+    is the one scikit-learn builds (the same analyser: lower-case, ``token_pattern``,
+    stop words dropped before n-grams; tests compare the two entry for entry).
+
+    Parameters
+    ----------
+    vectorizer : TfidfVectorizer
+    docs : list of str
+
+    Returns
+    -------
+    scipy.sparse.csr_matrix or None
+    """
+    vocab = getattr(vectorizer, "vocabulary_", None)
+    if not (type(vectorizer) is TfidfVectorizer and isinstance(vocab, dict)
+            and vectorizer.analyzer == "word" and vectorizer.tokenizer is None
+            and vectorizer.preprocessor is None and vectorizer.lowercase
+            and vectorizer.strip_accents is None and not vectorizer.binary
+            and vectorizer.input == "content"
+            and tuple(vectorizer.ngram_range) in ((1, 1), (1, 2))
+            and all(isinstance(d, str) for d in docs)):
+        return None
+    token = re.compile(vectorizer.token_pattern)
+    if token.groups > 1:
+        return None
+    stop = vectorizer.get_stop_words() or frozenset()
+    bigrams = tuple(vectorizer.ngram_range) == (1, 2)
+    lookup = vocab.get
+    indices: list[int] = []
+    values: list[int] = []
+    indptr = [0]
+    for doc in docs:
+        tokens = [t for t in token.findall(doc.lower()) if t not in stop]
+        features = map(lookup, tokens)
+        if bigrams:
+            features = itertools.chain(features,
+                                       map(lookup, map(" ".join, itertools.pairwise(tokens))))
+        counts = Counter(i for i in features if i is not None)
+        indices.extend(counts.keys())
+        values.extend(counts.values())
+        indptr.append(len(indices))
+    X = sparse.csr_matrix(
+        (np.asarray(values, dtype=np.intc), np.asarray(indices, dtype=np.int32),
+         np.asarray(indptr, dtype=np.int32)),
+        shape=(len(docs), len(vocab)), dtype=vectorizer.dtype)
+    X.sort_indices()
+    return X
