@@ -108,6 +108,11 @@ class Verdict:
     screenshots : dict of str to bytes
         PNG screenshot of each rendered page, by page URL: what the victim saw. In JSON
         only their SHA-1 payload digests appear (the images are in the WARC snapshot).
+    indicators : list of dict
+        What an investigator can act on, each ``{type, value, page_url, quote}`` (wallets
+        with ``network``): checksum-valid wallet addresses, messenger contacts, phone
+        numbers in E.164, e-mails, licence numbers and brands claimed, the registrable
+        domain and its name servers (:mod:`fakeinvest.features.indicators`).
     """
 
     url: str
@@ -125,6 +130,7 @@ class Verdict:
     rendered: list[str] = field(default_factory=list)
     screenshots: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
     error_kind: str | None = None
+    indicators: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def failed(cls, url: str, error: BaseException, model_version: str = "") -> Verdict:
@@ -166,6 +172,7 @@ class Verdict:
             "elapsed": _json_float(self.elapsed),
             "rendered": list(self.rendered),
             "screenshots": {url: payload_digest(png) for url, png in self.screenshots.items()},
+            "indicators": [dict(i) for i in self.indicators],
         }
 
     def to_dict_summary(self) -> dict[str, Any]:

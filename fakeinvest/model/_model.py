@@ -35,6 +35,7 @@ from ..features._extract import (
     extract_features,
 )
 from ..features.brands import BrandRegistry, registry_with
+from ..features.indicators import site_indicators
 from ..snapshot import Snapshot
 from ..verdict import Reason, Verdict
 from ._bundle import load_bundle
@@ -326,6 +327,7 @@ class Model:
             rendered=[p.url for p in snapshot.pages if p.rendered and p.url],
             screenshots={p.url: p.screenshot for p in snapshot.pages
                          if p.url and p.screenshot is not None},
+            indicators=[i.to_dict() for i in site_indicators(snapshot, fs)],
         )
 
     def _reasons(self, snapshot: Snapshot, fs: FeatureSet, contributions: np.ndarray,
