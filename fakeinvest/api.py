@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import logging
 import time
-import warnings
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import islice
@@ -23,6 +23,8 @@ from .verdict import Verdict
 if TYPE_CHECKING:
     from .domains._lookup import RunLookups
     from .web._crawler import Crawler
+
+_log = logging.getLogger("fakeinvest")
 
 __all__ = ["scan", "scan_many", "score_html", "score_many", "score_snapshot", "snapshot_site"]
 
@@ -362,10 +364,13 @@ def scan_many(urls: Iterable[str], *, whois: bool = True, allow_private: AllowPr
                         saved = save_snapshot(res, Path(snapshot_dir))
                         append_index(snapshot_dir, index_entry(res, saved, v))
                     except OSError as exc:  # a full disk must not end the whole run
-                        warnings.warn(f"the snapshot of {url} was not saved: {exc}",
-                                      RuntimeWarning, stacklevel=2)
+                        _log.warning("the snapshot of %s was not saved: %s", url, exc)
                 elapsed += scoring
             out.append(dataclasses.replace(v, elapsed=round(elapsed, 3)))
+            if v.error is not None:
+                _log.info("%s could not be analysed: %s", url, v.error)
+            else:
+                _log.info("%s: P=%.3f%s", url, v.probability, " FRAUD" if v.flagged else "")
         return out
 
     worker = threading.Thread(target=run, name="fakeinvest-scan", daemon=True)

@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import dataclasses
 import json
+import logging
 import shutil
 import sys
 import textwrap
@@ -316,6 +317,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="fakeinvest",
         description="Find fraudulent investment platforms, with evidence.")
     p.add_argument("--version", action="version", version=f"fakeinvest {__version__}")
+    p.add_argument("-v", "--verbose", action="count", default=0,
+                   help="log progress to stderr (-v: each site and retry, -vv: every request)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="log errors only (the results themselves are unaffected)")
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser(
@@ -393,9 +398,23 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _configure_logging(verbose: int, quiet: bool) -> None:
+    """Diagnostics of the ``fakeinvest`` loggers to stderr; the library itself installs no
+    handler, so this is the CLI's choice (warnings by default)."""
+    level = (logging.ERROR if quiet else logging.WARNING if not verbose
+             else logging.INFO if verbose == 1 else logging.DEBUG)
+    logger = logging.getLogger("fakeinvest")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("fakeinvest: %(levelname)s %(name)s: %(message)s"))
+    logger.handlers = [handler]
+    logger.setLevel(level)
+    logger.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     args = build_parser().parse_args(argv)
+    _configure_logging(args.verbose, args.quiet)
     try:
         return int(args.func(args))
     except errors.ModelError as exc:

@@ -204,3 +204,17 @@ def test_score_many_gives_each_item_its_own_verdict() -> None:
         list(score_many(html, batch_size=0))
     with pytest.raises(errors.BadInputError, match="Snapshot"):
         list(score_many([b"<html></html>"]))
+
+
+def test_the_library_logs_through_logging_and_installs_no_handler(
+        site_server: SiteServer, demo_config, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="fakeinvest")
+    verdicts = list(fakeinvest.scan_many([site_server.url("coinyield-capital.biz")],
+                                         whois=False, config=demo_config))
+    assert verdicts[0].flagged
+    names = {r.name for r in caplog.records}
+    assert {"fakeinvest", "fakeinvest.web"} <= names
+    assert any("P=" in r.getMessage() for r in caplog.records)
+    assert logging.getLogger("fakeinvest").handlers == []

@@ -161,3 +161,20 @@ def test_bad_bulk_arguments_are_one_line_and_exit_2(tmp_path: Path, case: str,
     assert res.returncode == 2, res.stderr
     assert message in res.stderr
     assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_verbosity_sends_diagnostics_to_stderr(site_server: SiteServer) -> None:
+    url = site_server.url("coinyield-capital.biz")
+    env = {"FAKEINVEST_RESOLVE": "coinyield-capital.biz:127.0.0.1"}
+    base = ["scan", url, "--json", "--allow-private", "--no-whois"]
+    quiet = run("-q", *base, env=env)
+    normal = run(*base, env=env)
+    verbose = run("-v", *base, env=env)
+    debug = run("-vv", *base, env=env)
+    for res in (quiet, normal, verbose, debug):
+        assert res.returncode == 0, res.stderr
+        assert json.loads(res.stdout)["flagged"] is True  # stdout holds the results only
+    assert "fakeinvest: INFO" not in normal.stderr and not quiet.stderr.strip()
+    assert f"fakeinvest: INFO fakeinvest: {url}: P=" in verbose.stderr
+    assert "loaded model" in verbose.stderr
+    assert "fakeinvest: DEBUG fakeinvest.web: fetched" in debug.stderr

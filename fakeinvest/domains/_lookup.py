@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import math
 import threading
 import time
@@ -130,6 +131,9 @@ class DomainInfo(DomainFacts):
         return d
 
 
+_log = logging.getLogger("fakeinvest.domains")
+
+
 def _lookup_uncached(domain: str, timeout: float, config: LookupConfig) -> DomainFacts:
     """RDAP first where the bootstrap has the TLD, WHOIS otherwise and as the fallback."""
     deadline = time.monotonic() + timeout
@@ -143,6 +147,7 @@ def _lookup_uncached(domain: str, timeout: float, config: LookupConfig) -> Domai
     left = deadline - time.monotonic()
     if left < 0.05:
         return first
+    _log.info("RDAP for %s failed (%s); asking WHOIS", domain, first.error)
     second = lookup_domain(domain, timeout=left, server=server)
     return second if _RANK.get(second.error, 5) < _RANK.get(first.error, 5) else first
 

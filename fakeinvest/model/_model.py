@@ -12,6 +12,7 @@ import copy
 import dataclasses
 import hashlib
 import json
+import logging
 import math
 import re
 import threading
@@ -48,6 +49,8 @@ from ._pipeline import (
     snapshot_transformers,
     union_transform,
 )
+
+_log = logging.getLogger("fakeinvest.model")
 
 __all__ = ["MODEL_CARD_NAME", "MODEL_FILE_NAME", "Model", "check_sklearn_version", "load_model",
            "shipped_model_paths"]
@@ -595,6 +598,7 @@ def _load(model_path: Path, card_path: Path, verify: bool, data: bytes | None = 
         bundle = load_bundle(data)
     except Exception as exc:
         raise ModelError(f"cannot load {model_path}: {type(exc).__name__}: {exc}") from exc
+    _log.info("loaded model %s from %s", bundle.get("version"), model_path)
     try:
         return Model(
             pipeline=bundle["pipeline"],

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import ipaddress
+import logging
 import random
 import re
 import socket
@@ -36,6 +37,8 @@ from ..snapshot import Page, decode_html
 from ._browser import Browser, looks_like_app_shell
 from ._discovery import key_page_urls
 from ._netguard import AddressPolicy
+
+_log = logging.getLogger("fakeinvest.web")
 
 if TYPE_CHECKING:
     import aiohttp
@@ -355,15 +358,21 @@ class Crawler:
         attempt = 0
         while True:
             try:
-                return await self._get_once(url, role)
+                page = await self._get_once(url, role)
+                _log.debug("fetched %s (%s): HTTP %s, %d characters", url, role, page.status,
+                           len(page.html))
+                return page
             except errors.FetchError as exc:
                 if attempt >= self.config.retries or not getattr(exc, "transient", False):
+                    _log.debug("%s (%s) not fetched: %s: %s", url, role, exc.kind, exc)
                     raise
                 delay = self.config.backoff * (2 ** attempt) * (1 + random.random() / 2)
                 delay = max(delay, getattr(exc, "retry_after", 0.0))
                 if deadline is not None and loop.time() + delay >= deadline:
                     raise
                 attempt += 1
+                _log.info("retrying %s in %.1f s after %s (attempt %d)", url, delay, exc.kind,
+                          attempt + 1)
                 await asyncio.sleep(delay)
 
     async def _get_once(self, url: str, role: str) -> Page:
