@@ -26,6 +26,7 @@ __getattr__, __dir__, _names = lazy_loader.attach(
     __name__,
     submodules=["errors"],
     submod_attrs={
+        "_campaigns": ["campaigns"],
         "api": ["scan", "scan_many", "score_html", "score_many", "score_snapshot"],
         "config": ["FetchConfig", "LookupConfig"],
         "domains": ["DomainInfo", "domain_info"],
@@ -40,6 +41,7 @@ __all__ = [*_names, "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import errors as errors
+    from ._campaigns import campaigns as campaigns
     from .api import scan as scan
     from .api import scan_many as scan_many
     from .api import score_html as score_html

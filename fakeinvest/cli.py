@@ -267,6 +267,27 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return _emit([verdict], args.json)
 
 
+def _cmd_campaigns(args: argparse.Namespace) -> int:
+    """Link the sites of result files into campaigns."""
+    from ._campaigns import campaigns, campaigns_graphml, format_campaigns, read_verdict_lines
+
+    found = campaigns(read_verdict_lines(args.results), kit_bits=args.kit_bits)
+    if args.graph:
+        graph = Path(args.graph)
+        if graph.suffix.lower() != ".graphml":
+            raise errors.BadInputError(f"--graph {graph}: the graph is written as GraphML; "
+                                       "name the file *.graphml")
+        try:
+            graph.write_bytes(campaigns_graphml(found))
+        except OSError as exc:
+            raise errors.BadInputError(f"cannot write {graph}: {exc.strerror or exc}") from exc
+    if args.json:
+        print(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=1))
+    else:
+        print(format_campaigns(found))
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
@@ -380,6 +401,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="directory of part files; re-running skips the complete parts")
     _add_dask_arguments(r, DEFAULT_RESCORE_BATCH_SIZE, "snapshot files")
     r.set_defaults(func=_cmd_rescore)
+
+    c = sub.add_parser(
+        "campaigns", help="link the sites of result files into campaigns (shared wallets, "
+        "contacts, phones, e-mails, licence numbers, kits)")
+    c.add_argument("results", nargs="+", metavar="RESULTS.jsonl",
+                   help="JSON lines written by scan --output/--json or part files")
+    c.add_argument("--json", action="store_true",
+                   help="print a JSON list of campaigns (sites, links) instead of a table")
+    c.add_argument("--graph", metavar="FILE.graphml", default=None,
+                   help="also write the campaigns as a GraphML graph (Gephi, Cytoscape, yEd)")
+    c.add_argument("--kit-bits", type=int, default=3, metavar="N",
+                   help="kit fingerprints at most N bits apart link two flagged sites "
+                        "(default 3; -1: no kit links)")
+    c.set_defaults(func=_cmd_campaigns)
 
     d = sub.add_parser("demo", help="scan the bundled example sites on 127.0.0.1")
     d.add_argument("--json", action="store_true")

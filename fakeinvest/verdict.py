@@ -108,6 +108,9 @@ class Verdict:
     screenshots : dict of str to bytes
         PNG screenshot of each rendered page, by page URL: what the victim saw. In JSON
         only their SHA-1 payload digests appear (the images are in the WARC snapshot).
+    scanned_at : str or None
+        When the pages were fetched (ISO 8601, UTC): the snapshot's time, also when it is
+        re-scored later.
     indicators : list of dict
         What an investigator can act on, each ``{type, value, page_url, quote}`` (wallets
         with ``network``): checksum-valid wallet addresses, messenger contacts, phone
@@ -131,6 +134,7 @@ class Verdict:
     screenshots: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
     error_kind: str | None = None
     indicators: list[dict[str, Any]] = field(default_factory=list)
+    scanned_at: str | None = field(default=None, compare=False)
 
     @classmethod
     def failed(cls, url: str, error: BaseException, model_version: str = "") -> Verdict:
@@ -173,6 +177,7 @@ class Verdict:
             "rendered": list(self.rendered),
             "screenshots": {url: payload_digest(png) for url, png in self.screenshots.items()},
             "indicators": [dict(i) for i in self.indicators],
+            "scanned_at": self.scanned_at,
         }
 
     def to_dict_summary(self) -> dict[str, Any]:

@@ -331,6 +331,7 @@ class Model:
             screenshots={p.url: p.screenshot for p in snapshot.pages
                          if p.url and p.screenshot is not None},
             indicators=[i.to_dict() for i in site_indicators(snapshot, fs)],
+            scanned_at=snapshot.fetched_at.isoformat(),
         )
 
     def _reasons(self, snapshot: Snapshot, fs: FeatureSet, contributions: np.ndarray,
