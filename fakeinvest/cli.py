@@ -288,6 +288,20 @@ def _cmd_campaigns(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    """Verdicts of result files in a format another agency imports."""
+    from ._campaigns import read_verdict_lines
+    from ._export import export
+
+    text = export(read_verdict_lines(args.results), args.format)
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise errors.BadInputError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    print(f"fakeinvest: wrote {args.format} to {args.output}", file=sys.stderr)
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
@@ -415,6 +429,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="kit fingerprints at most N bits apart link two flagged sites "
                         "(default 3; -1: no kit links)")
     c.set_defaults(func=_cmd_campaigns)
+
+    e = sub.add_parser("export", help="write verdicts as STIX 2.1, a MISP event or CSV")
+    e.add_argument("results", nargs="+", metavar="RESULTS.jsonl")
+    e.add_argument("--format", required=True,
+                   choices=("stix", "misp", "csv", "csv-indicators"),
+                   help="stix: STIX 2.1 bundle; misp: MISP event JSON; csv: one row per site; "
+                        "csv-indicators: one row per indicator")
+    e.add_argument("-o", "--output", required=True, metavar="FILE")
+    e.set_defaults(func=_cmd_export)
 
     d = sub.add_parser("demo", help="scan the bundled example sites on 127.0.0.1")
     d.add_argument("--json", action="store_true")
