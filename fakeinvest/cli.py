@@ -302,6 +302,20 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    """A self-contained HTML case report of result files."""
+    from ._campaigns import read_verdict_lines
+    from ._report import case_report
+
+    text = case_report(read_verdict_lines(args.results), snapshots=args.snapshots)
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise errors.BadInputError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    print(f"fakeinvest: wrote the case report to {args.output}", file=sys.stderr)
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
@@ -438,6 +452,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "csv-indicators: one row per indicator")
     e.add_argument("-o", "--output", required=True, metavar="FILE")
     e.set_defaults(func=_cmd_export)
+
+    rp = sub.add_parser("report", help="write a self-contained HTML case report")
+    rp.add_argument("results", nargs="+", metavar="RESULTS.jsonl")
+    rp.add_argument("--snapshots", metavar="DIR", default=None,
+                    help="the scan's snapshot directory: WARC files and digests, screenshots")
+    rp.add_argument("-o", "--output", required=True, metavar="FILE.html")
+    rp.set_defaults(func=_cmd_report)
 
     d = sub.add_parser("demo", help="scan the bundled example sites on 127.0.0.1")
     d.add_argument("--json", action="store_true")

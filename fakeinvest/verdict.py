@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -179,6 +180,41 @@ class Verdict:
             "indicators": [dict(i) for i in self.indicators],
             "scanned_at": self.scanned_at,
         }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Verdict:
+        """A verdict from its JSON line (:meth:`to_dict`); screenshots, of which a line
+        holds only digests, stay in the WARC snapshot.
+
+        Parameters
+        ----------
+        d : mapping
+
+        Returns
+        -------
+        Verdict
+        """
+        def num(x: Any) -> float:
+            return float(x) if isinstance(x, int | float) and not isinstance(x, bool) \
+                else math.nan
+
+        reasons = [Reason(str(r.get("feature", "")), num(r.get("contribution")) if
+                          r.get("contribution") is not None else 0.0,
+                          str(r.get("evidence", "")), r.get("page_url"),
+                          None if r.get("value") is None else num(r.get("value")),
+                          str(r.get("kind") or "fact"))
+                   for r in d.get("reasons") or [] if isinstance(r, Mapping)]
+        return cls(
+            url=str(d.get("url") or ""), probability=num(d.get("probability")),
+            flagged=d.get("flagged") is True, reasons=reasons,
+            features={str(k): num(v) for k, v in (d.get("features") or {}).items()},
+            error=d.get("error"), model_version=str(d.get("model_version") or ""),
+            threshold=num(d.get("threshold")), pages=list(d.get("pages") or []),
+            domain=dict(d.get("domain") or {}), kit_fingerprint=d.get("kit_fingerprint"),
+            elapsed=num(d.get("elapsed")), rendered=list(d.get("rendered") or []),
+            error_kind=d.get("error_kind"),
+            indicators=[dict(i) for i in d.get("indicators") or [] if isinstance(i, Mapping)],
+            scanned_at=d.get("scanned_at"))
 
     def to_dict_summary(self) -> dict[str, Any]:
         """The verdict in brief: probability, flag, threshold, model and top reasons."""
