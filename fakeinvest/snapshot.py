@@ -98,6 +98,9 @@ class Page:
         scripts (``raw`` then still holds the document as served).
     screenshot : bytes or None
         PNG of the rendered page's viewport, when rendered.
+    address : str or None
+        The IP address the page was fetched from (None behind a proxy, for rendered
+        requests and for pages built from a str); kept as ``WARC-IP-Address``.
     """
 
     url: str | None
@@ -109,6 +112,7 @@ class Page:
     headers: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
     rendered: bool = False
     screenshot: bytes | None = field(default=None, compare=False, repr=False)
+    address: str | None = None
 
     def __post_init__(self) -> None:
         # Lone surrogates (from a str built by hand, never from decoded bytes) cannot be

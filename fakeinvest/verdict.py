@@ -112,6 +112,10 @@ class Verdict:
     scanned_at : str or None
         When the pages were fetched (ISO 8601, UTC): the snapshot's time, also when it is
         re-scored later.
+    final_url : str or None
+        The landing page's URL after redirects.
+    address : str or None
+        The IP address the landing page was fetched from, where known.
     indicators : list of dict
         What an investigator can act on, each ``{type, value, page_url, quote}`` (wallets
         with ``network``): checksum-valid wallet addresses, messenger contacts, phone
@@ -136,6 +140,8 @@ class Verdict:
     error_kind: str | None = None
     indicators: list[dict[str, Any]] = field(default_factory=list)
     scanned_at: str | None = field(default=None, compare=False)
+    final_url: str | None = None
+    address: str | None = None
 
     @classmethod
     def failed(cls, url: str, error: BaseException, model_version: str = "") -> Verdict:
@@ -179,6 +185,8 @@ class Verdict:
             "screenshots": {url: payload_digest(png) for url, png in self.screenshots.items()},
             "indicators": [dict(i) for i in self.indicators],
             "scanned_at": self.scanned_at,
+            "final_url": self.final_url,
+            "address": self.address,
         }
 
     @classmethod
@@ -214,7 +222,8 @@ class Verdict:
             elapsed=num(d.get("elapsed")), rendered=list(d.get("rendered") or []),
             error_kind=d.get("error_kind"),
             indicators=[dict(i) for i in d.get("indicators") or [] if isinstance(i, Mapping)],
-            scanned_at=d.get("scanned_at"))
+            scanned_at=d.get("scanned_at"), final_url=d.get("final_url"),
+            address=d.get("address"))
 
     def to_dict_summary(self) -> dict[str, Any]:
         """The verdict in brief: probability, flag, threshold, model and top reasons."""

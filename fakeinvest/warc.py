@@ -155,7 +155,9 @@ def save_snapshot(snapshot: Snapshot, path: str | Path) -> Path:
             response = writer.create_warc_record(
                 uri, "response", payload=io.BytesIO(body),
                 http_headers=StatusAndHeaders(str(page.status), headers, protocol="HTTP/1.1"),
-                warc_headers_dict={"WARC-Date": date, "WARC-Fakeinvest-Role": page.role})
+                warc_headers_dict={"WARC-Date": date, "WARC-Fakeinvest-Role": page.role,
+                                   **({"WARC-IP-Address": page.address} if page.address
+                                      else {})})
             response_id = response.rec_headers.get_header("WARC-Record-ID")
             request.rec_headers.add_header("WARC-Concurrent-To", response_id)
             writer.write_record(request)
@@ -270,7 +272,8 @@ def load_snapshot(path: str | Path) -> Snapshot:
                         role=rec.rec_headers.get_header("WARC-Fakeinvest-Role") or "landing",
                         status=int(rec.http_headers.get_statuscode() or 200),
                         content_type=ctype.split(";")[0].strip().lower() or "text/html",
-                        raw=raw, headers=tuple(rec.http_headers.headers)))
+                        raw=raw, headers=tuple(rec.http_headers.headers),
+                        address=rec.rec_headers.get_header("WARC-IP-Address")))
                 elif rec.rec_type == "metadata" and \
                         rec.rec_headers.get_header("WARC-Target-URI") == _META_URI:
                     meta = json.loads(rec.content_stream().read().decode("utf-8"))

@@ -31,7 +31,13 @@ def test_live_verdict_equals_rescored_snapshot(site_server: SiteServer, whois_en
     assert [p.url for p in again.pages] == [p.url for p in snap.pages]
     assert [p.html for p in again.pages] == [p.html for p in snap.pages]
     assert again.fetched_at == snap.fetched_at and again.domain == snap.domain
+    assert [p.address for p in again.pages] == [p.address for p in snap.pages]
+    assert snap.pages[0].address == "127.0.0.1"  # the resolved address, kept in the WARC
     assert score_snapshot(again, url=again.url).to_dict() == live.to_dict()
+    line = live.to_dict()
+    assert line["address"] == "127.0.0.1" and line["final_url"] == snap.pages[0].url
+    assert {"type": "ip", "value": "127.0.0.1"}.items() <= next(
+        i for i in line["indicators"] if i["type"] == "ip").items()
 
 
 def test_records_are_standard_warc(site_server: SiteServer, demo_config, tmp_path: Path) -> None:

@@ -344,6 +344,10 @@ def site_indicators(snapshot: Snapshot, features: FeatureSet) -> list[Indicator]
     if domain:
         out.append(Indicator("domain", domain, snapshot.final_url, f"registrable domain of "
                              f"{snapshot.final_url}"))
+    landing = snapshot.pages[0] if snapshot.pages else None
+    if landing is not None and landing.address:
+        out.append(Indicator("ip", landing.address, landing.url,
+                             f"{landing.url} was served from {landing.address}"))
     for ns in facts.name_servers[:MAX_PER_KIND]:
         out.append(Indicator("name_server", ns.lower(), snapshot.final_url,
                              f"name server of {domain} ({facts.source})"))

@@ -332,6 +332,8 @@ class Model:
                          if p.url and p.screenshot is not None},
             indicators=[i.to_dict() for i in site_indicators(snapshot, fs)],
             scanned_at=snapshot.fetched_at.isoformat(),
+            final_url=snapshot.pages[0].url if snapshot.pages else None,
+            address=snapshot.pages[0].address if snapshot.pages else None,
         )
 
     def _reasons(self, snapshot: Snapshot, fs: FeatureSet, contributions: np.ndarray,

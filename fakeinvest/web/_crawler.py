@@ -114,6 +114,14 @@ def validate_url(url: str) -> str:
     return url
 
 
+def _peer_address(resp: aiohttp.ClientResponse) -> str | None:
+    """The IP address the response came from (its connection's peer)."""
+    conn = resp.connection
+    transport = conn.transport if conn is not None else None
+    peer = transport.get_extra_info("peername") if transport is not None else None
+    return str(peer[0]) if isinstance(peer, tuple) and peer else None
+
+
 def _is_ip(host: str) -> bool:
     try:
         ipaddress.ip_address(host)
@@ -159,6 +167,8 @@ class _Resolver:
 
         self._overrides = overrides
         self._inner = ThreadedResolver()
+        #: Host name -> the first address it resolved to (what a verdict reports).
+        self.addresses: dict[str, str] = {}
 
     async def resolve(self, host: str, port: int = 0,
                       family: socket.AddressFamily = socket.AF_INET) -> list[dict[str, Any]]:
@@ -168,9 +178,13 @@ class _Resolver:
             ip = "127.0.0.1"  # RFC 6761: always loopback, never asked of DNS
         if ip is not None:
             fam = socket.AF_INET6 if ":" in ip else socket.AF_INET
+            self.addresses[name] = ip
             return [{"hostname": host, "host": ip, "port": port, "family": fam,
                      "proto": 0, "flags": socket.AI_NUMERICHOST}]
-        return await self._inner.resolve(host, port, family)
+        infos = await self._inner.resolve(host, port, family)
+        if infos:
+            self.addresses[name] = str(infos[0]["host"])
+        return infos
 
     async def close(self) -> None:
         await self._inner.close()
@@ -481,6 +495,12 @@ class Crawler:
     async def _read(self, resp: aiohttp.ClientResponse, current: str, url: str,
                     role: str) -> Page:
         config = self.config
+        # The connection's peer (before reading the body frees the connection), else the
+        # address the host name resolved to; unknown behind a proxy.
+        host = (urlsplit(current).hostname or "").lower().rstrip(".")
+        address = None if config.proxy else (
+            _peer_address(resp) or self._resolver.addresses.get(host)
+            or (host if _is_ip(host) else None))
         ctype = resp.headers.get("Content-Type", "")
         media = ctype.split(";")[0].strip().lower()
         if resp.status >= 400:
@@ -511,7 +531,8 @@ class Crawler:
             raise errors.NotHTMLError(f"{current} is binary, not HTML", url=url)
         return Page(url=str(resp.url), html=html, role=role, status=resp.status,
                     content_type=media or "text/html", raw=bytes(buf),
-                    headers=tuple((k, v) for k, v in resp.headers.items()))
+                    headers=tuple((k, v) for k, v in resp.headers.items()),
+                    address=address)
 
     async def fetch_site(self, url: str) -> tuple[Page, ...]:
         """Fetch the landing page and up to ``max_pages - 1`` key pages of one site.
