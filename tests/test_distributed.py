@@ -42,8 +42,8 @@ CLI = "import sys; from fakeinvest.cli import main; raise SystemExit(main(sys.ar
 
 
 def _comparable(d: dict[str, Any]) -> dict[str, Any]:
-    """A verdict dict without its timing."""
-    return {k: v for k, v in d.items() if k != "elapsed"}
+    """A verdict dict without its timing (how long, and when: two scans of one site)."""
+    return {k: v for k, v in d.items() if k not in ("elapsed", "scanned_at")}
 
 
 def _same_moment(d: dict[str, Any]) -> dict[str, Any]:
