@@ -11,7 +11,6 @@ the dicts of their JSON lines); nothing here touches the network.
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -23,6 +22,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from ._files import read_json_lines
 from .errors import BadInputError
 from .features.domain import registrable_domain
 from .verdict import Verdict
@@ -127,14 +127,7 @@ def read_verdict_lines(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for path in paths:
         try:
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                for line in fh:
-                    try:
-                        item = json.loads(line)
-                    except ValueError:
-                        continue
-                    if isinstance(item, dict) and isinstance(item.get("url"), str):
-                        out.append(item)
+            out += [item for item in read_json_lines(path) if isinstance(item.get("url"), str)]
         except OSError as exc:
             raise BadInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     return out

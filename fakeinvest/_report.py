@@ -11,15 +11,14 @@ pages. Pure: a function of verdicts and, optionally, the snapshot directory.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import html
-import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ._campaigns import campaigns
+from ._files import file_sha256, read_json_lines
 from ._version import __version__
 from .errors import BadInputError
 from .notebook._cards import verdict_html
@@ -48,22 +47,10 @@ def _index(snapshots: Path | None) -> dict[str, dict[str, Any]]:
     if not index.is_file():
         raise BadInputError(f"{snapshots} has no {INDEX_NAME}: give the --snapshots directory "
                             "a scan wrote")
-    for line in index.read_text(encoding="utf-8", errors="replace").splitlines():
-        try:
-            entry = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(entry, dict) and isinstance(entry.get("url"), str):
+    for entry in read_json_lines(index):
+        if isinstance(entry.get("url"), str):
             out[entry["url"]] = entry
     return out
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _table(headers: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
@@ -134,7 +121,7 @@ def case_report(verdicts: Iterable[Verdict | Mapping[str, Any]], *,
                 snap = load_snapshot(path)  # verified: digests, records, index
                 shown = dataclasses.replace(v, screenshots={
                     p.url: p.screenshot for p in snap.pages if p.url and p.screenshot})
-                provenance.append(("WARC file", f"{path.name} (SHA-256 {_sha256(path)})"))
+                provenance.append(("WARC file", f"{path.name} (SHA-256 {file_sha256(path)})"))
                 for page in entry.get("pages") or []:
                     provenance.append((f"page {page.get('role')}",
                                        f"{page.get('url')} (payload {page.get('digest')})"))

@@ -293,13 +293,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from ._campaigns import read_verdict_lines
     from ._export import export
 
-    text = export(read_verdict_lines(args.results), args.format)
-    try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise errors.BadInputError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
-    print(f"fakeinvest: wrote {args.format} to {args.output}", file=sys.stderr)
+    _write_output(args.output, export(read_verdict_lines(args.results), args.format),
+                  args.format)
     return 0
+
+
+def _write_output(path: str, text: str, what: str) -> None:
+    """Write a command's output file; a failure is a usage error, said in one line."""
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise errors.BadInputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    print(f"fakeinvest: wrote {what} to {path}", file=sys.stderr)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -307,12 +312,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from ._campaigns import read_verdict_lines
     from ._report import case_report
 
-    text = case_report(read_verdict_lines(args.results), snapshots=args.snapshots)
-    try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise errors.BadInputError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
-    print(f"fakeinvest: wrote the case report to {args.output}", file=sys.stderr)
+    _write_output(args.output, case_report(read_verdict_lines(args.results),
+                                           snapshots=args.snapshots), "the case report")
     return 0
 
 

@@ -28,6 +28,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from ._files import read_json_lines
 from ._version import __version__
 from .errors import BadInputError, SnapshotIntegrityError
 from .snapshot import DomainFacts, Page, Snapshot, decode_html, payload_digest
@@ -196,14 +197,9 @@ def _check_index(path: Path, snapshot: Snapshot) -> None:
         return
     entry = None
     try:
-        with open(index, encoding="utf-8", errors="replace") as fh:
-            for line in fh:
-                try:
-                    item = json.loads(line)
-                except ValueError:
-                    continue  # a torn last line of an interrupted scan
-                if isinstance(item, dict) and item.get("file") == path.name:
-                    entry = item
+        for item in read_json_lines(index):  # a torn last line of a scan is skipped
+            if item.get("file") == path.name:
+                entry = item
     except OSError:
         return
     if entry is None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .._files import read_json_lines
 from ..verdict import Verdict
 
 __all__ = ["TMP_SUFFIX", "count_results", "done_urls", "read_lines", "verdict_line",
@@ -28,10 +29,7 @@ def verdict_line(verdict: Verdict) -> str:
 
 def read_lines(path: str | Path) -> Iterator[dict[str, Any]]:
     """The verdict dicts of a results file, in order."""
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+    return read_json_lines(path)
 
 
 def count_results(path: str | Path) -> tuple[int, int]:

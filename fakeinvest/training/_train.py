@@ -52,6 +52,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score, roc_auc_score
 from threadpoolctl import threadpool_limits
 
+from .._files import file_sha256
 from .._version import __version__
 from ..errors import BadInputError, QualityGateError
 from ..features._extract import SCHEME_FEATURES
@@ -91,14 +92,6 @@ def _make_reproducible(pipe: Any) -> None:
         for _sub, est in getattr(step, "steps", []):
             if hasattr(est, "_stop_words_id"):
                 del est._stop_words_id
-
-
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def shipped_gate_path() -> Path:
@@ -400,7 +393,7 @@ def train(data: str | Path | Sequence[str | Path], out: str | Path, *, folds: in
         gate = load_gate(gate)
     t0 = time.perf_counter()
     snaps, y, groups, meta = load_corpus(paths, limit)
-    hashes = [_sha256_file(p) for p in paths]
+    hashes = [file_sha256(p) for p in paths]
     data_hash = hashes[0] if len(hashes) == 1 else hashlib.sha256(
         "".join(hashes).encode()).hexdigest()
     log(f"loaded {len(snaps)} pages ({int(y.sum())} scam, {len(set(groups.tolist()))} "
