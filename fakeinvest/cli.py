@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import json
 import logging
+import os
 import shutil
 import sys
 import textwrap
@@ -118,7 +119,10 @@ def _read_url_list(path: Path) -> list[str]:
 
 def _cmd_scan(args: argparse.Namespace) -> int:
     from .api import scan_many
+    from .web._crawler import validate_url
 
+    for url in args.urls:  # a bad URL typed on the command line is a usage error
+        validate_url(url)
     urls = list(args.urls)
     if args.input:
         urls += _read_url_list(Path(args.input))
@@ -415,7 +419,8 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--snapshot", metavar="PATH", default=None,
                     help="re-score a snapshot saved by `scan --snapshots` (exact live verdict)")
     sc.add_argument("--url", default=None, help="where the page came from (enables URL checks)")
-    sc.add_argument("--json", action="store_true")
+    sc.add_argument("--json", action="store_true",
+                    help="print the verdict as one JSON object instead of a table")
     sc.set_defaults(func=_cmd_score)
 
     r = sub.add_parser(
@@ -506,6 +511,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("fakeinvest: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`fakeinvest scan ... | head`): not an error of ours. Point
+        # stdout at /dev/null so that the interpreter's final flush stays quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -178,3 +178,23 @@ def test_verbosity_sends_diagnostics_to_stderr(site_server: SiteServer) -> None:
     assert f"fakeinvest: INFO fakeinvest: {url}: P=" in verbose.stderr
     assert "loaded model" in verbose.stderr
     assert "fakeinvest: DEBUG fakeinvest.web: fetched" in debug.stderr
+
+
+def test_a_bad_url_argument_is_a_usage_error() -> None:
+    res = run("scan", "ftp://example.com/x", "--no-whois")
+    assert res.returncode == 2 and "only http and https" in res.stderr
+    assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_the_guard_says_how_to_let_it_through_on_the_cli(site_server: SiteServer) -> None:
+    res = run("scan", site_server.url("127.0.0.1"), "--no-whois", "--json")
+    error = json.loads(res.stdout)["error"]
+    assert "--allow-private" in error and "--allow-network" in error
+
+
+def test_a_closed_pipe_is_no_traceback(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(HYIP_PAGE, encoding="utf-8")
+    cmd = f"{sys.executable} -m fakeinvest.cli score --json {page} | true"
+    res = subprocess.run(["sh", "-c", cmd], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in res.stderr and "BrokenPipe" not in res.stderr, res.stderr

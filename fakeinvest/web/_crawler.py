@@ -203,10 +203,14 @@ def _socket_factory(policy: AddressPolicy,
     return factory
 
 
+#: How to let the guard through, for both interfaces.
+_ALLOW_HINT = ("to scan internal hosts, pass allow_private=True or a list of networks "
+               "(CLI: --allow-private, or --allow-network CIDR)")
+
+
 def _blocked(address: str, url: str) -> errors.BlockedAddressError:
     return errors.BlockedAddressError(
-        f"address {address} is not allowed by the SSRF guard; pass allow_private=True "
-        "(or a list of networks) to scan internal hosts", url=url)
+        f"address {address} is not allowed by the SSRF guard; {_ALLOW_HINT}", url=url)
 
 
 def _translate(exc: BaseException, url: str) -> errors.FetchError:
@@ -221,9 +225,7 @@ def _translate(exc: BaseException, url: str) -> errors.FetchError:
     if isinstance(exc, aiohttp.ClientConnectorError):
         os_err = exc.os_error
         if isinstance(os_err, _Blocked):
-            return errors.BlockedAddressError(
-                f"{os_err}; pass allow_private=True (or a list of networks) to scan "
-                "internal hosts", url=url)
+            return errors.BlockedAddressError(f"{os_err}; {_ALLOW_HINT}", url=url)
         if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
             return errors.TLSError(str(exc), url=url)
         return errors.ConnectError(f"cannot connect: {os_err}", url=url)
