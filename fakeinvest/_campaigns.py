@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import numpy as np
-
 from ._files import read_json_lines
 from .errors import BadInputError
 from .features.domain import registrable_domain
@@ -143,19 +141,35 @@ def _licence_number(value: str) -> str | None:
 
 
 def _kit_pairs(fps: list[tuple[int, int]], bits: int) -> list[tuple[int, int, int]]:
-    """Index pairs ``(i, j, distance)`` of fingerprints at most ``bits`` apart
-    (vectorised: each fingerprint against all later ones)."""
-    if len(fps) < 2:
-        return []
-    values = np.array([f for _i, f in fps], dtype=np.uint64)
-    table = np.array([bin(b).count("1") for b in range(256)], dtype=np.uint8)
-    out = []
-    for k in range(len(values) - 1):
-        x = (values[k + 1:] ^ values[k]).view(np.uint8).reshape(-1, 8)
-        dist = table[x].sum(axis=1)
-        for j in np.flatnonzero(dist <= bits):
-            out.append((fps[k][0], fps[k + 1 + int(j)][0], int(dist[j])))
-    return out
+    """Index pairs ``(i, j, distance)`` that connect the fingerprints at most ``bits``
+    apart: the sites of one fingerprint in a chain, and one pair per two distinct
+    fingerprints within ``bits``.
+
+    The 64 bits are cut into ``bits + 1`` bands: two fingerprints that differ in at most
+    ``bits`` bits agree on a whole band (pigeonhole), so only distinct fingerprints sharing
+    a band value are compared, not every pair of sites.
+    """
+    by_value: dict[int, list[int]] = {}
+    for i, fp in fps:
+        by_value.setdefault(fp, []).append(i)
+    out = [(a, b, 0) for members in by_value.values()
+           for a, b in itertools.pairwise(members)]
+    bands = bits + 1
+    width = -(-64 // bands)
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for fp in by_value:
+        for band in range(bands):
+            buckets.setdefault((band, (fp >> (band * width)) & ((1 << width) - 1)),
+                               []).append(fp)
+    seen: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for x, fa in enumerate(members):
+            for fb in members[x + 1:]:
+                pair = (min(fa, fb), max(fa, fb))
+                if pair not in seen and (d := (fa ^ fb).bit_count()) <= bits:
+                    seen.add(pair)
+                    out.append((by_value[pair[0]][0], by_value[pair[1]][0], d))
+    return sorted(out)
 
 
 def campaigns(verdicts: Iterable[Verdict | Mapping[str, Any]], *,
@@ -230,7 +244,7 @@ def campaigns(verdicts: Iterable[Verdict | Mapping[str, Any]], *,
             links.append(Link(ua, ub, kind, value, tuple(
                 {"site": u, "page_url": i.get("page_url"), "quote": i.get("quote")}
                 for u, i in ((ua, ia), (ub, ib)))))
-    if kit_bits >= 0:
+    if 0 <= kit_bits < 64:
         fps = [(index[u], int(sites[u]["kit"], 16)) for u in urls
                if sites[u]["flagged"] and sites[u]["kit"]]
         for i, j, dist in _kit_pairs(fps, kit_bits):

@@ -49,9 +49,7 @@ def _pattern(ind: Mapping[str, Any]) -> str | None:
         return f"[x-phone-number:value = '{value}']"
     if kind == "email":
         return f"[email-addr:value = '{value}']"
-    if kind == "domain":
-        return f"[domain-name:value = '{value}']"
-    if kind == "name_server":
+    if kind in ("domain", "name_server"):
         return f"[domain-name:value = '{value}']"
     if kind == "ip":
         return f"[ipv4-addr:value = '{value}']" if ":" not in value \

@@ -129,8 +129,8 @@ def case_report(verdicts: Iterable[Verdict | Mapping[str, Any]], *,
         parts.append(_table(("provenance", ""), provenance))
         if v.indicators:
             parts.append(_table(("indicator", "value", "page", "quote"),
-                                [(i.get("type") + (f" ({i['network']})" if i.get("network")
-                                                   else ""), i.get("value"),
+                                [(f"{i.get('type')}" + (f" ({i['network']})" if i.get("network")
+                                                         else ""), i.get("value"),
                                   i.get("page_url"), i.get("quote")) for i in v.indicators]))
         parts.append("</div>")
     parts.append("</body></html>")

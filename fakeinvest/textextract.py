@@ -26,7 +26,9 @@ _CHUNK = 32768
 MAX_ATTRIBUTES = 1024
 _MANY_ATTRIBUTES = re.compile(r"<[A-Za-z](?:[^<>=]{0,4000}=){" + str(MAX_ATTRIBUTES) + "}")
 _OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*")
-_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]{0,40})[^>]{0,4000}>|<!--.*?-->", re.DOTALL)
+# A tag ends at ">" before the next "<" (so every candidate scans at most to the next "<":
+# linear); a comment's end is found with str.find, once.
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]{0,40})[^<>]{0,4000}>|<!--")
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "noembed",
                        "noframes", "iframe", "plaintext", "template"})
 _VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
@@ -116,15 +118,21 @@ def _capped(html: str, max_depth: int) -> str:
     stack: list[str] = []
     last = 0
     skip_until: str | None = None
-    for m in _TAG.finditer(html):
+    pos = 0
+    while (m := _TAG.search(html, pos)) is not None:
+        pos = m.end()
+        if m.group(0) == "<!--":
+            end = html.find("-->", pos)
+            if end < 0:
+                break  # an unclosed comment runs to the end of the document
+            pos = end + 3
+            continue
         closing, name = m.group(1), (m.group(2) or "").lower()
         if skip_until is not None:  # inside <script>, <style> ...: text, not tags
             if closing and name == skip_until:
                 skip_until = None
                 if stack and stack[-1] == name:
                     stack.pop()
-            continue
-        if not name:  # a comment
             continue
         if closing:
             if name in stack[-64:]:

@@ -106,3 +106,41 @@ def test_cli_table_json_and_graph(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "GraphML" in bad.stderr
     missing = run(str(tmp_path / "missing.jsonl"))
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+def test_kit_pairs_connect_what_comparing_every_pair_connects() -> None:
+    """Banded candidate pairs give the same components as an all-pairs comparison."""
+    import random
+
+    from fakeinvest._campaigns import _kit_pairs
+
+    rng = random.Random(3)
+    base = [rng.getrandbits(64) for _ in range(300)]
+    fps = [(i, fp) for i, fp in enumerate(base)]
+    for k in range(300, 700):  # copies, and neighbours 1-5 bits away
+        fp = rng.choice(base)
+        for _ in range(rng.randrange(0, 6)):
+            fp ^= 1 << rng.randrange(64)
+        fps.append((k, fp))
+
+    def components(pairs) -> set[frozenset[int]]:
+        parent = list(range(len(fps)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                i = parent[i]
+            return i
+
+        for i, j, _d in pairs:
+            parent[find(i)] = find(j)
+        groups: dict[int, set[int]] = {}
+        for i, _fp in fps:
+            groups.setdefault(find(i), set()).add(i)
+        return {frozenset(g) for g in groups.values()}
+
+    brute = [(i, j, (a ^ b).bit_count()) for x, (i, a) in enumerate(fps)
+             for j, b in fps[x + 1:] if (a ^ b).bit_count() <= 3]
+    fast = _kit_pairs(fps, 3)
+    assert all(d <= 3 and (dict(fps)[i] ^ dict(fps)[j]).bit_count() == d for i, j, d in fast)
+    assert components(fast) == components(brute)
+    assert len(fast) < len(brute)  # copies are chained, not paired with each other

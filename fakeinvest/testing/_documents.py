@@ -112,6 +112,14 @@ def vietnamese_flood(n: int) -> str:
     return _wrap("<p>" + "lãi suất 1%/ngày rút tiền nâng cấp VIP " * n + "</p>")
 
 
+def deep_then_open_comments(n: int) -> str:
+    return _wrap("<div>" * 3000 + "<!--" * n)
+
+
+def deep_then_open_tags(n: int) -> str:
+    return _wrap("<div>" * 3000 + "<a " * n + "x" * 5000)
+
+
 #: name -> (generator, the size that makes a page of a few hundred KB)
 GENERATORS: dict[str, tuple[Callable[[int], str], int]] = {
     "nested_tables": (nested_tables, 8_000),
@@ -136,6 +144,8 @@ GENERATORS: dict[str, tuple[Callable[[int], str], int]] = {
     "comment_flood": (comment_flood, 50_000),
     "whitespace_flood": (whitespace_flood, 60_000),
     "vietnamese_flood": (vietnamese_flood, 8_000),
+    "deep_then_open_comments": (deep_then_open_comments, 50_000),
+    "deep_then_open_tags": (deep_then_open_tags, 100_000),
 }
 
 
